@@ -1,0 +1,48 @@
+package dev.keyway.engine.logging;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.helpers.NOPMDCAdapter;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
+
+/**
+ * The engine's own SLF4J binding. Owning it means every line from the engine, PF4J and every
+ * plugin passes the secret masker, which no stock binding would do.
+ */
+public final class KeywayLoggingProvider implements SLF4JServiceProvider {
+
+    private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
+    private final ILoggerFactory loggerFactory = name -> loggers.computeIfAbsent(name, KeywayLogger::new);
+    private final IMarkerFactory markerFactory = new BasicMarkerFactory();
+    private final MDCAdapter mdcAdapter = new NOPMDCAdapter();
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+        return loggerFactory;
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+        return markerFactory;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+        return mdcAdapter;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+        return "2.0.99";
+    }
+
+    @Override
+    public void initialize() {
+        // Nothing to set up: the sink configures itself from the environment on first use.
+    }
+}
