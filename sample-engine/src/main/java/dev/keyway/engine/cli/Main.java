@@ -7,6 +7,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(0);
+        int status = new Cli(System.getenv(), System.in, System.out, System.err).run(args);
+        System.exit(status);
     }
 }

@@ -1,0 +1,14 @@
+package dev.keyway.engine.cli;
+
+import java.util.List;
+
+/** The host's own commands, in the order {@code --help} lists them. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static List<HostCommand> all() {
+        return List.of(new NodesCommand(), new PluginsCommand());
+    }
+}

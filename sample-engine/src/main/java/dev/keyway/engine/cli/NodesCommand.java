@@ -1,0 +1,123 @@
+package dev.keyway.engine.cli;
+
+import dev.keyway.api.FieldSpec;
+import dev.keyway.api.NodeSpec;
+import dev.keyway.api.NodeType;
+import dev.keyway.engine.plugins.PluginHost;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code keyway nodes [TYPE]}: the node types the loaded plugins contribute, and their specs. */
+final class NodesCommand implements HostCommand {
+
+    @Override
+    public String name() {
+        return "nodes";
+    }
+
+    @Override
+    public String summary() {
+        return "list node types, or show one node type's properties, inputs and outputs";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: keyway nodes [TYPE] [--json]
+
+                Without TYPE, lists every node type with the plugin that contributes it.
+                With TYPE (e.g. connections.http-request), shows its properties, inputs and outputs.""";
+    }
+
+    @Override
+    public int run(Invocation invocation) {
+        List<PluginHost.Contributed<NodeType>> nodes = invocation.session().plugins().extensions(NodeType.class).stream()
+                .sorted(Comparator.comparing(n -> n.extension().spec().type()))
+                .toList();
+        List<String> positionals = invocation.args().positionals();
+        if (positionals.size() > 1) {
+            throw new UsageException("expected at most one node type, got %d arguments", positionals.size());
+        }
+        PrintWriter out = invocation.out();
+        if (positionals.isEmpty()) {
+            if (invocation.json()) {
+                out.println(Json.write(nodes.stream().map(n -> describe(n.extension().spec(), n.pluginId())).toList()));
+            } else if (nodes.isEmpty()) {
+                out.println("No node types: no plugin is loaded. See 'keyway plugins'.");
+            } else {
+                nodes.forEach(n -> out.printf("%-32s %-20s %s%n", n.extension().spec().type(),
+                        n.extension().spec().displayName(), n.pluginId()));
+            }
+            return Cli.OK;
+        }
+        String type = positionals.get(0);
+        PluginHost.Contributed<NodeType> node = nodes.stream()
+                .filter(n -> n.extension().spec().type().equals(type))
+                .findFirst()
+                .orElseThrow(() -> new dev.keyway.api.KeywayException(
+                        "no node type '%s'; run 'keyway nodes' for the list", type));
+        NodeSpec spec = node.extension().spec();
+        if (invocation.json()) {
+            out.println(Json.write(describe(spec, node.pluginId())));
+            return Cli.OK;
+        }
+        out.printf("%s (%s), from plugin %s%n%s%n", spec.displayName(), spec.type(), node.pluginId(), spec.description());
+        section(out, "Properties", spec.properties());
+        section(out, "Inputs", spec.inputs());
+        section(out, "Outputs", spec.outputs());
+        return Cli.OK;
+    }
+
+    private static void section(PrintWriter out, String title, List<FieldSpec> fields) {
+        if (fields.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(title + ":");
+        for (FieldSpec field : fields) {
+            StringBuilder notes = new StringBuilder(field.type().id());
+            if (field.required()) {
+                notes.append(", required");
+            }
+            field.defaultIfAny().ifPresent(d -> notes.append(", default ").append(d));
+            if (!field.allowedValues().isEmpty()) {
+                notes.append(", one of ").append(String.join("|", field.allowedValues()));
+            }
+            if (field.sensitive()) {
+                notes.append(", sensitive");
+            }
+            field.pickerIfAny().ifPresent(p -> notes.append(", picker ").append(p));
+            out.printf("  %-20s %s (%s)%n", field.name(), field.description(), notes);
+        }
+    }
+
+    static Map<String, Object> describe(NodeSpec spec, String pluginId) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("type", spec.type());
+        node.put("displayName", spec.displayName());
+        node.put("description", spec.description());
+        node.put("plugin", pluginId);
+        node.put("properties", spec.properties().stream().map(NodesCommand::describe).toList());
+        node.put("inputs", spec.inputs().stream().map(NodesCommand::describe).toList());
+        node.put("outputs", spec.outputs().stream().map(NodesCommand::describe).toList());
+        return node;
+    }
+
+    private static Map<String, Object> describe(FieldSpec field) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", field.name());
+        map.put("description", field.description());
+        map.put("type", field.type().id());
+        map.put("required", field.required());
+        field.defaultIfAny().ifPresent(d -> map.put("default", d));
+        if (!field.allowedValues().isEmpty()) {
+            map.put("allowedValues", field.allowedValues());
+        }
+        map.put("sensitive", field.sensitive());
+        field.pickerIfAny().ifPresent(p -> map.put("picker", p));
+        return map;
+    }
+}
