@@ -101,8 +101,9 @@ public final class Cli {
             out.println(command.usage());
             return OK;
         }
-        Invocation invocation = new Invocation(parsed, out, err, in, principal(parsed), environment(parsed),
-                () -> opened[0] = Session.open(KeywayHome.resolve(parsed, environment), environment));
+        KeywayHome home = KeywayHome.resolve(parsed, environment);
+        Invocation invocation = new Invocation(parsed, out, err, in, principal(parsed), environment(parsed), home,
+                () -> opened[0] = Session.open(home, environment));
         return command.run(invocation);
     }
 

@@ -9,6 +9,6 @@ final class Commands {
     }
 
     static List<HostCommand> all() {
-        return List.of(new NodesCommand(), new PluginsCommand());
+        return List.of(new NodesCommand(), new PluginsCommand(), new UsersCommand());
     }
 }

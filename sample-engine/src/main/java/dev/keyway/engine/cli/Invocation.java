@@ -17,18 +17,24 @@ final class Invocation {
     private final InputStream in;
     private final Principal principal;
     private final String environment;
+    private final KeywayHome home;
     private final Supplier<Session> sessionFactory;
     private Session session;
 
     Invocation(ParsedArgs args, PrintWriter out, PrintWriter err, InputStream in, Principal principal,
-               String environment, Supplier<Session> sessionFactory) {
+               String environment, KeywayHome home, Supplier<Session> sessionFactory) {
         this.args = args;
         this.out = out;
         this.err = err;
         this.in = in;
         this.principal = principal;
         this.environment = environment;
+        this.home = home;
         this.sessionFactory = sessionFactory;
+    }
+
+    KeywayHome home() {
+        return home;
     }
 
     ParsedArgs args() {

@@ -91,4 +91,18 @@ class CliTest {
         assertThat(out()).contains("Usage: keyway nodes");
         assertThat(home.resolve("data")).doesNotExist();
     }
+
+    @Test
+    void usersGetTokensShownOnceAndStoredAsHashes() throws Exception {
+        assertThat(keyway("users", "add", "alice", "--workspace", "acme")).isZero();
+        String token = out().trim();
+        assertThat(token).startsWith("kw_");
+        assertThat(err()).contains("shown only now");
+        assertThat(Files.readString(home.resolve("users.json"))).doesNotContain(token);
+        out.reset();
+        assertThat(keyway("users", "list")).isZero();
+        assertThat(out()).contains("alice", "acme");
+        assertThat(keyway("users", "revoke", "nope")).isEqualTo(1);
+        assertThat(keyway("users", "frob")).isEqualTo(2);
+    }
 }
