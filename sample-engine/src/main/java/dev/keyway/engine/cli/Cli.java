@@ -3,6 +3,8 @@ package dev.keyway.engine.cli;
 import dev.keyway.api.CliCommand;
 import dev.keyway.api.KeywayException;
 import dev.keyway.api.Principal;
+import dev.keyway.api.support.CommandArgs;
+import dev.keyway.api.support.UsageException;
 import dev.keyway.engine.plugins.PluginHost;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -56,7 +58,7 @@ public final class Cli {
         Session[] opened = new Session[1];
         try {
             if (commandIndex < 0) {
-                ParsedArgs global = ParsedArgs.parse(args, GLOBAL_VALUED, GLOBAL_FLAGS);
+                CommandArgs global = CommandArgs.parse(args, GLOBAL_VALUED, GLOBAL_FLAGS);
                 if (global.flag("version")) {
                     out.println("keyway " + version());
                     return OK;
@@ -96,7 +98,7 @@ public final class Cli {
     private int runHostCommand(HostCommand command, List<String> args, Session[] opened) {
         Set<String> valued = union(GLOBAL_VALUED, command.valuedOptions());
         Set<String> flags = union(GLOBAL_FLAGS, command.flags());
-        ParsedArgs parsed = ParsedArgs.parse(args, valued, flags);
+        CommandArgs parsed = CommandArgs.parse(args, valued, flags);
         if (parsed.flag("help")) {
             out.println(command.usage());
             return OK;
@@ -111,7 +113,7 @@ public final class Cli {
         List<String> own = new ArrayList<>();
         List<String> global = new ArrayList<>();
         splitGlobal(args, own, global);
-        ParsedArgs parsed = ParsedArgs.parse(global, GLOBAL_VALUED, GLOBAL_FLAGS);
+        CommandArgs parsed = CommandArgs.parse(global, GLOBAL_VALUED, GLOBAL_FLAGS);
         Session session = Session.open(KeywayHome.resolve(parsed, environment), environment);
         opened[0] = session;
         Optional<PluginHost.Contributed<CliCommand>> command = session.plugins().extensions(CliCommand.class).stream()
@@ -164,7 +166,7 @@ public final class Cli {
         return -1;
     }
 
-    private Principal principal(ParsedArgs args) {
+    private Principal principal(CommandArgs args) {
         String user = args.option("user").or(() -> Optional.ofNullable(environment.get("KEYWAY_USER")))
                 .orElse(System.getProperty("user.name", "local"));
         String workspace = args.option("workspace").or(() -> Optional.ofNullable(environment.get("KEYWAY_WORKSPACE")))
@@ -176,12 +178,12 @@ public final class Cli {
         }
     }
 
-    private String environment(ParsedArgs args) {
+    private String environment(CommandArgs args) {
         return args.option("env").or(() -> Optional.ofNullable(environment.get("KEYWAY_ENV")))
                 .filter(e -> !e.isBlank()).orElse("development");
     }
 
-    private void printHelp(ParsedArgs global) {
+    private void printHelp(CommandArgs global) {
         out.println("""
                 Usage: keyway [GLOBAL OPTIONS] COMMAND [ARGS]
 

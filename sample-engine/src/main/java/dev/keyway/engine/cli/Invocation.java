@@ -1,6 +1,7 @@
 package dev.keyway.engine.cli;
 
 import dev.keyway.api.Principal;
+import dev.keyway.api.support.CommandArgs;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
  */
 final class Invocation {
 
-    private final ParsedArgs args;
+    private final CommandArgs args;
     private final PrintWriter out;
     private final PrintWriter err;
     private final InputStream in;
@@ -21,7 +22,7 @@ final class Invocation {
     private final Supplier<Session> sessionFactory;
     private Session session;
 
-    Invocation(ParsedArgs args, PrintWriter out, PrintWriter err, InputStream in, Principal principal,
+    Invocation(CommandArgs args, PrintWriter out, PrintWriter err, InputStream in, Principal principal,
                String environment, KeywayHome home, Supplier<Session> sessionFactory) {
         this.args = args;
         this.out = out;
@@ -37,7 +38,7 @@ final class Invocation {
         return home;
     }
 
-    ParsedArgs args() {
+    CommandArgs args() {
         return args;
     }
 

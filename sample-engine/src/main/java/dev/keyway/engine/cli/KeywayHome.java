@@ -1,5 +1,6 @@
 package dev.keyway.engine.cli;
 
+import dev.keyway.api.support.CommandArgs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 record KeywayHome(Path root, List<Path> pluginFolders) {
 
-    static KeywayHome resolve(ParsedArgs global, Map<String, String> environment) {
+    static KeywayHome resolve(CommandArgs global, Map<String, String> environment) {
         Path root = global.option("home").map(Path::of)
                 .or(() -> java.util.Optional.ofNullable(environment.get("KEYWAY_HOME")).filter(s -> !s.isBlank()).map(Path::of))
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".keyway"))

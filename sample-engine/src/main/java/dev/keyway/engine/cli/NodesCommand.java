@@ -3,6 +3,7 @@ package dev.keyway.engine.cli;
 import dev.keyway.api.FieldSpec;
 import dev.keyway.api.NodeSpec;
 import dev.keyway.api.NodeType;
+import dev.keyway.api.support.UsageException;
 import dev.keyway.engine.plugins.PluginHost;
 import java.io.PrintWriter;
 import java.util.Comparator;

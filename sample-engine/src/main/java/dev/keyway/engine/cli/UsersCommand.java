@@ -1,5 +1,6 @@
 package dev.keyway.engine.cli;
 
+import dev.keyway.api.support.UsageException;
 import dev.keyway.engine.server.User;
 import dev.keyway.engine.server.UserStore;
 import java.io.PrintWriter;

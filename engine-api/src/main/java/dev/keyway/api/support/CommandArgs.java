@@ -1,4 +1,4 @@
-package dev.keyway.engine.cli;
+package dev.keyway.api.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,12 +8,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Options and positional arguments of one command line.
+ * Options and positional arguments of one command line, for hosts and plugin commands alike.
  *
  * @param options     option name (without dashes) to its values, in order
  * @param positionals everything else, in order
  */
-record ParsedArgs(Map<String, List<String>> options, List<String> positionals) {
+public record CommandArgs(Map<String, List<String>> options, List<String> positionals) {
+
+    public CommandArgs {
+        options = Map.copyOf(options);
+        positionals = List.copyOf(positionals);
+    }
 
     /**
      * Parses {@code --name value}, {@code --name=value} and flags. A lone {@code -} is a
@@ -21,8 +26,9 @@ record ParsedArgs(Map<String, List<String>> options, List<String> positionals) {
      *
      * @param valued options that take a value
      * @param flags  options that take none
+     * @throws UsageException naming the unknown option or the missing value
      */
-    static ParsedArgs parse(List<String> args, Set<String> valued, Set<String> flags) {
+    public static CommandArgs parse(List<String> args, Set<String> valued, Set<String> flags) {
         Map<String, List<String>> options = new LinkedHashMap<>();
         List<String> positionals = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -62,19 +68,23 @@ record ParsedArgs(Map<String, List<String>> options, List<String> positionals) {
                 throw new UsageException("unknown option --%s", name);
             }
         }
-        return new ParsedArgs(Map.copyOf(options), List.copyOf(positionals));
+        options.replaceAll((k, v) -> List.copyOf(v));
+        return new CommandArgs(options, positionals);
     }
 
-    boolean flag(String name) {
+    /** Whether the flag or option was given. */
+    public boolean flag(String name) {
         return options.containsKey(name);
     }
 
-    Optional<String> option(String name) {
+    /** The last value given for an option. */
+    public Optional<String> option(String name) {
         List<String> values = options.get(name);
         return values == null ? Optional.empty() : Optional.of(values.get(values.size() - 1));
     }
 
-    List<String> all(String name) {
+    /** Every value given for a repeatable option, in order. */
+    public List<String> all(String name) {
         return options.getOrDefault(name, List.of());
     }
 }
