@@ -96,8 +96,7 @@ final class SchemaCheck {
             }
         }
         JsonNode properties = schema.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             if (properties.has(field.getKey())) {
                 check(properties.get(field.getKey()), field.getValue(), at + "/" + field.getKey(), problems);
             } else if (schema.has("additionalProperties") && !schema.get("additionalProperties").asBoolean()) {
