@@ -21,6 +21,11 @@ public record HttpResult(
         headers = Map.copyOf(headers);
     }
 
+    /** The final URL as it may appear in messages: origin and path, never the query. */
+    public String displayUrl() {
+        return Origin.display(finalUrl);
+    }
+
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }
