@@ -30,6 +30,7 @@ public final class HttpRequestNode implements NodeType {
 
     static final String TYPE = "connections.http-request";
     static final int MAX_REDIRECTS = 5;
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private static final NodeSpec SPEC = NodeSpec.builder(TYPE)
             .displayName("HTTP Request")
@@ -193,20 +194,31 @@ public final class HttpRequestNode implements NodeType {
         return null;
     }
 
-    private static List<OutgoingRequest.Field> fields(Map<?, ?> values, String input, boolean skipContentType) {
+    private static List<OutgoingRequest.Field> fields(Map<?, ?> values, String input, boolean areHeaders) {
         List<OutgoingRequest.Field> fields = new ArrayList<>();
         values.forEach((name, value) -> {
             String key = String.valueOf(name);
-            if (value == null || skipContentType && "content-type".equalsIgnoreCase(key)) {
+            if (value == null || areHeaders && "content-type".equalsIgnoreCase(key)) {
                 return;
             }
             if (value instanceof Map || value instanceof List) {
                 throw new NodeException("invalid_" + input, "%s '%s' must be text, a number, a boolean or a secret",
                         input, key);
             }
-            fields.add(new OutgoingRequest.Field(key, value instanceof Secret ? value : String.valueOf(value)));
+            Object text = value instanceof Secret ? value : String.valueOf(value);
+            if (areHeaders && !isSafeHeader(key, text)) {
+                throw new NodeException("invalid_headers", "header '%s' has an invalid name or a line break in its "
+                        + "value; header names are HTTP tokens and values are one line", key);
+            }
+            fields.add(new OutgoingRequest.Field(key, text));
         });
         return fields;
+    }
+
+    /** A line break in a header would let a value forge further headers. */
+    private static boolean isSafeHeader(String name, Object value) {
+        String text = value instanceof Secret secret ? secret.reveal() : (String) value;
+        return HEADER_NAME.matcher(name).matches() && text.indexOf('\r') < 0 && text.indexOf('\n') < 0;
     }
 
     private static void collectSecrets(Object value, List<Secret> into) {

@@ -116,6 +116,15 @@ public record Provider(
         return hosts;
     }
 
+    /**
+     * Fills a template over this provider's non-secret fields, e.g. a test request path.
+     *
+     * @throws Template.MissingValueException when a field it needs has no value
+     */
+    public String fillSettings(Template template, Map<String, Secret> values) {
+        return String.valueOf(template.render(settings(values)));
+    }
+
     /** Non-secret values with field defaults applied; templates over settings never see a secret. */
     Function<String, Object> settings(Map<String, Secret> values) {
         return name -> {

@@ -174,6 +174,15 @@ class HttpRequestNodeTest {
     }
 
     @Test
+    void headersCannotForgeFurtherHeaders() {
+        assertRefused(() -> node.execute(context("GET", api.url("/"))
+                .input("headers", Map.of("X-A", Secret.of("v\r\nX-Injected: " + CANARY)))), "invalid_headers", "X-A");
+        assertRefused(() -> node.execute(context("GET", api.url("/"))
+                .input("headers", Map.of("Bad Name", "v"))), "invalid_headers");
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
     void aConnectionAndExternalCredentialsTogetherAreAmbiguous() {
         assertRefused(() -> node.execute(context("GET", api.url("/")).property("connection", "conn_gh")
                 .input("provider", "github").input("credentials", Map.of("token", CANARY))), "ambiguous_credentials");
