@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -207,7 +208,11 @@ public final class SafeHttpClient implements AutoCloseable {
                 .setResponseTimeout(left)
                 .build());
         // Socket timeouts bound each read; the alarm bounds the whole exchange, however slowly bytes drip in.
-        ScheduledFuture<?> alarm = deadlines.schedule(http::cancel, remainingMs, TimeUnit.MILLISECONDS);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> alarm = deadlines.schedule(() -> {
+            expired.set(true);
+            http.cancel();
+        }, remainingMs, TimeUnit.MILLISECONDS);
         CloseableHttpResponse response = null;
         try {
             response = client.execute(http, context);
@@ -221,7 +226,7 @@ public final class SafeHttpClient implements AutoCloseable {
                     request.limits().maxResponseBytes());
         } catch (IOException e) {
             http.cancel();
-            throw failure(e, plan, request, deadline);
+            throw failure(e, plan, request, expired.get());
         } finally {
             alarm.cancel(false);
             closeQuietly(response);
@@ -266,12 +271,12 @@ public final class SafeHttpClient implements AutoCloseable {
         return map;
     }
 
-    private static NodeException failure(IOException e, HopPlan plan, OutgoingRequest request, long deadline) {
+    /** Maps an I/O failure to a node error; once the alarm cut the exchange, whatever broke is a timeout. */
+    private static NodeException failure(IOException e, HopPlan plan, OutgoingRequest request, boolean expired) {
         if (e instanceof ForbiddenAddressException forbidden) {
             return forbiddenAddress(forbidden.host());
         }
-        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException
-                || System.nanoTime() - deadline >= 0) {
+        if (expired || e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             return timeout(plan, request);
         }
         String where = Origin.display(plan.url());
