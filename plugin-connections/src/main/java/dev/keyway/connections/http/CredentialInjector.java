@@ -53,8 +53,7 @@ public final class CredentialInjector {
                 NamedSecret part = new NamedSecret(name, asSecret(valueTemplate(provider, rule, values).render(values)));
                 (rule.in() == Placement.HEADER ? headers : rule.in() == Placement.QUERY ? query : cookies).add(part);
             } catch (Template.MissingValueException e) {
-                throw new NodeException("credential_field_missing", "the %s connection has no value for field '%s'; "
-                        + "edit the connection and fill it in", provider.id(), e.name());
+                throw missingField(provider, e.name());
             }
         }
         return new Injection(headers, query, cookies);
@@ -90,8 +89,7 @@ public final class CredentialInjector {
         }
         Object source = values.apply(rule.templateFrom());
         if (source == null) {
-            throw new NodeException("credential_field_missing", "the %s connection has no value for field '%s'; "
-                    + "edit the connection and fill it in", provider.id(), rule.templateFrom());
+            throw missingField(provider, rule.templateFrom());
         }
         try {
             return Template.parse(String.valueOf(source));
@@ -99,6 +97,11 @@ public final class CredentialInjector {
             throw new NodeException("invalid_credential_settings", "field '%s' of the %s connection is not a valid "
                     + "template: %s", rule.templateFrom(), provider.id(), e.getMessage());
         }
+    }
+
+    private static NodeException missingField(Provider provider, String field) {
+        return new NodeException("credential_field_missing", "the %s connection has no value for field '%s'; "
+                + "edit the connection and fill it in", provider.id(), field);
     }
 
     private static Secret basic(InjectionRule rule, Function<String, Object> values) {

@@ -107,9 +107,9 @@ public final class HttpRequestNode implements NodeType {
         List<OutgoingRequest.Field> query = fields(map(context, "query"), "query", false);
         Object body = context.inputs().get("body");
         List<Secret> secrets = new ArrayList<>(binding.secrets());
-        collectSecrets(headerInput, secrets);
-        collectSecrets(map(context, "query"), secrets);
-        collectSecrets(body, secrets);
+        secrets.addAll(SecretsIn.of(headerInput));
+        secrets.addAll(SecretsIn.of(map(context, "query")));
+        secrets.addAll(SecretsIn.of(body));
         String method = context.string("method").orElse("GET");
 
         OutgoingRequest request = new OutgoingRequest(method, url, headers, query,
@@ -219,16 +219,6 @@ public final class HttpRequestNode implements NodeType {
     private static boolean isSafeHeader(String name, Object value) {
         String text = value instanceof Secret secret ? secret.reveal() : (String) value;
         return HEADER_NAME.matcher(name).matches() && text.indexOf('\r') < 0 && text.indexOf('\n') < 0;
-    }
-
-    private static void collectSecrets(Object value, List<Secret> into) {
-        if (value instanceof Secret secret) {
-            into.add(secret);
-        } else if (value instanceof Map<?, ?> map) {
-            map.values().forEach(v -> collectSecrets(v, into));
-        } else if (value instanceof List<?> list) {
-            list.forEach(v -> collectSecrets(v, into));
-        }
     }
 
     private static Map<String, Object> joinHeaders(Map<String, List<String>> headers) {

@@ -40,7 +40,7 @@ final class RequestBodies {
         if (body == null || "none".equals(bodyType)) {
             return null;
         }
-        boolean secret = containsSecret(body);
+        boolean secret = !SecretsIn.of(body).isEmpty();
         return switch (bodyType) {
             case "json" -> new OutgoingRequest.Body(json(body), orDefault(contentType, "application/json"), secret);
             case "text" -> new OutgoingRequest.Body(text(body).getBytes(StandardCharsets.UTF_8),
@@ -82,16 +82,6 @@ final class RequestBodies {
             }
         });
         return out.toString();
-    }
-
-    static boolean containsSecret(Object value) {
-        if (value instanceof Secret) {
-            return true;
-        }
-        if (value instanceof Map<?, ?> map) {
-            return map.values().stream().anyMatch(RequestBodies::containsSecret);
-        }
-        return value instanceof List<?> list && list.stream().anyMatch(RequestBodies::containsSecret);
     }
 
     private static String orDefault(String contentType, String fallback) {
