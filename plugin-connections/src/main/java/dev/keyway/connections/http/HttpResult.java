@@ -11,7 +11,7 @@ import java.util.Map;
  * @param headers     response headers, names in lower case, in order of arrival
  * @param body        the body (at most the request's maxResponseBytes)
  * @param contentType the Content-Type header, or null
- * @param finalUrl    the URL that answered, after redirects
+ * @param finalUrl    the URL that answered, after redirects, without credential query parameters
  * @param redirects   how many redirects were followed
  */
 public record HttpResult(

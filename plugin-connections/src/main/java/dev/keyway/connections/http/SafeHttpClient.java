@@ -104,7 +104,9 @@ public final class SafeHttpClient implements AutoCloseable {
             Hop hop = exchange(new HopPlan(method, url, body, carry), request, deadline);
             String location = hop.location();
             if (!request.limits().followRedirects() || !RedirectRule.isRedirect(hop.status()) || location == null) {
-                return new HttpResult(hop.status(), hop.headers(), hop.body(), hop.contentType(), url, redirects);
+                // The result may be logged or shown, so its URL loses the credential parameters.
+                URI shown = withQuery(url, request, false, false, true);
+                return new HttpResult(hop.status(), hop.headers(), hop.body(), hop.contentType(), shown, redirects);
             }
             if (redirects >= request.limits().maxRedirects()) {
                 throw new NodeException("redirect_refused", "%s %s redirected more than %d times; stopped there. "

@@ -73,6 +73,14 @@ class SafeHttpClientTest {
     }
 
     @Test
+    void theResultsUrlHoldsNoCredentialParameter() {
+        a.on("/x", LoopbackServer.json("{}"));
+        HttpResult result = client.send(request("GET", a.url("/x?page=2"), credentials()));
+        assertThat(a.last().query()).contains("api_key=");
+        assertThat(result.finalUrl().toString()).endsWith("/x?page=2");
+    }
+
+    @Test
     void credentialsAreNotRestoredAfterLeavingTheOrigin() {
         a.on("/start", LoopbackServer.redirect(302, b.url("/bounce")));
         b.on("/bounce", LoopbackServer.redirect(302, a.url("/back")));
