@@ -162,9 +162,9 @@ public final class HttpRequestNode implements NodeType {
 
     private static OutgoingRequest.Limits limits(NodeContext context) {
         Duration remaining = context.remaining();
-        if (remaining.isZero() || remaining.isNegative()) {
-            throw new NodeException("timeout", "the execution's deadline has passed before the request could start; "
-                    + "give the pattern more time");
+        if (context.isCancelled() || remaining.isZero() || remaining.isNegative()) {
+            throw new NodeException("timeout", "the execution was cancelled or its deadline passed before the "
+                    + "request could start; give the pattern more time");
         }
         Duration timeout = Duration.ofMillis(number(context, "timeoutMs", 30_000));
         return new OutgoingRequest.Limits(timeout.compareTo(remaining) < 0 ? timeout : remaining,
