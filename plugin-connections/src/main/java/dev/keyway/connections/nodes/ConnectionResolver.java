@@ -1,0 +1,31 @@
+package dev.keyway.connections.nodes;
+
+import dev.keyway.api.NodeException;
+import dev.keyway.api.Principal;
+import java.util.List;
+
+/**
+ * Finds the connection a node refers to, for the principal running the execution and its
+ * environment. Implemented by the encrypted store; tests use an in-memory one.
+ * Implementations must be thread-safe.
+ */
+public interface ConnectionResolver {
+
+    /**
+     * @param reference   a connection id ({@code conn_...}) or {@code provider/Display Name}
+     * @param principal   who runs the execution; only connections they may use are found
+     * @param environment e.g. {@code production}; a name reference resolves within it
+     * @return the connection with decrypted fields, never null
+     * @throws NodeException {@code connection_not_found} (naming the reference, never a credential)
+     *                       when there is no such connection the principal may use
+     */
+    ResolvedConnection resolve(String reference, Principal principal, String environment);
+
+    /**
+     * The connections {@code principal} may use in {@code environment}, for the picker.
+     * Defaults to none, for resolvers that cannot list.
+     */
+    default List<ConnectionSummary> list(Principal principal, String environment) {
+        return List.of();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.keyway.connections.nodes;
+
+import java.util.Objects;
+
+/**
+ * A connection as the picker lists it: no credential material.
+ *
+ * @param id          e.g. {@code conn_abc123}
+ * @param provider    provider id
+ * @param displayName the owner's label
+ * @param type        auth kind id
+ * @param status      {@code active} or {@code not_active}
+ */
+public record ConnectionSummary(String id, String provider, String displayName, String type, String status) {
+
+    public ConnectionSummary {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(type, "type");
+        status = status == null ? "active" : status;
+    }
+}

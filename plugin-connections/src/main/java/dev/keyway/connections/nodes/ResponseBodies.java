@@ -1,0 +1,43 @@
+package dev.keyway.connections.nodes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apache.hc.core5.http.ContentType;
+
+/** Turns a response body into JDK values: parsed JSON when the answer says JSON, else text. */
+final class ResponseBodies {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ResponseBodies() {
+    }
+
+    static Object decode(byte[] body, String contentType) {
+        ContentType type = parse(contentType);
+        String mime = type == null ? "" : type.getMimeType().toLowerCase(Locale.ROOT);
+        Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        if (mime.equals("application/json") || mime.endsWith("+json")) {
+            if (body.length == 0) {
+                return null;
+            }
+            try {
+                return JSON.readValue(body, Object.class);
+            } catch (IOException e) {
+                // A service that mislabels its answer still gets its text through.
+                return new String(body, charset);
+            }
+        }
+        return new String(body, charset);
+    }
+
+    private static ContentType parse(String contentType) {
+        try {
+            return contentType == null ? null : ContentType.parseLenient(contentType);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.keyway.connections.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyway.api.Secret;
+import dev.keyway.connections.providers.AuthKind;
+import dev.keyway.connections.providers.Provider;
+import dev.keyway.connections.providers.ProviderCatalogue;
+import dev.keyway.connections.testing.LoopbackServer;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Uses a provider defined only as data, which is also how a new provider is added. */
+class ConnectionTesterTest {
+
+    private static final String CANARY = "canary-0c77";
+    private static final String ACME = """
+            {"providers": [{
+              "id": "acme", "displayName": "Acme", "authKinds": ["api_key"],
+              "fields": [{"name": "api-key", "label": "Key", "secret": true},
+                         {"name": "base-url", "label": "URL", "secret": false}],
+              "injection": [{"in": "header", "name": "X-Acme-Key", "template": "{api-key}"}],
+              "baseUrl": "{base-url}/api", "allowedHosts": ["{base-url}"],
+              "test": {"method": "GET", "path": "/whoami", "successStatus": [200],
+                       "expectJson": {"pointer": "/ok", "equals": true}}
+            }]}""";
+
+    private final LoopbackServer server = new LoopbackServer().on("/api/whoami", exchange -> {
+        String key = exchange.getRequestHeaders().getFirst("X-Acme-Key");
+        if (CANARY.equals(key)) {
+            LoopbackServer.respond(exchange, 200, "application/json", "{\"ok\":true}");
+        } else if ("suspended".equals(key)) {
+            LoopbackServer.respond(exchange, 200, "application/json", "{\"ok\":false}");
+        } else {
+            LoopbackServer.respond(exchange, 401, "application/json", "{\"ok\":false}");
+        }
+    });
+    private final SafeHttpClient http = new SafeHttpClient(HttpSettings.defaults());
+    private final ConnectionTester tester = new ConnectionTester(http, new CredentialInjector());
+    private final Provider acme = ProviderCatalogue.load(
+            new ByteArrayInputStream(ACME.getBytes(StandardCharsets.UTF_8)), "acme.json").find("acme").orElseThrow();
+
+    @AfterEach
+    void close() {
+        http.close();
+        server.close();
+    }
+
+    @Test
+    void workingCredentialsPass() {
+        TestOutcome outcome = test(CANARY);
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.httpStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void refusedCredentialsFailWithTheStatusButNotTheKey() {
+        TestOutcome outcome = test("wrong-" + CANARY);
+        assertThat(outcome.verdict()).isEqualTo(TestOutcome.Verdict.FAILED);
+        assertThat(outcome.httpStatus()).isEqualTo(401);
+        assertThat(outcome.message()).contains("401", "/api/whoami").doesNotContain(CANARY);
+    }
+
+    @Test
+    void aJsonVerdictIsChecked() {
+        TestOutcome outcome = test("suspended");
+        assertThat(outcome.verdict()).isEqualTo(TestOutcome.Verdict.FAILED);
+        assertThat(outcome.message()).contains("/ok");
+    }
+
+    @Test
+    void providersWithoutATestAreNotTested() {
+        Provider bearer = ProviderCatalogue.builtIn().find("bearer").orElseThrow();
+        TestOutcome outcome = tester.test(bearer, AuthKind.BEARER, Map.of("token", Secret.of(CANARY)), "conn_x",
+                List.of(), Duration.ofSeconds(5));
+        assertThat(outcome.verdict()).isEqualTo(TestOutcome.Verdict.NOT_TESTED);
+    }
+
+    @Test
+    void missingSettingsFailWithoutSendingAnything() {
+        TestOutcome outcome = tester.test(acme, AuthKind.API_KEY, Map.of("api-key", Secret.of(CANARY)), "conn_x",
+                List.of(), Duration.ofSeconds(5));
+        assertThat(outcome.verdict()).isEqualTo(TestOutcome.Verdict.FAILED);
+        assertThat(outcome.message()).contains("base-url").doesNotContain(CANARY);
+        assertThat(server.received()).isEmpty();
+    }
+
+    private TestOutcome test(String key) {
+        return tester.test(acme, AuthKind.API_KEY,
+                Map.of("api-key", Secret.of(key), "base-url", Secret.of(server.url(""))), "conn_acme", List.of(),
+                Duration.ofSeconds(5));
+    }
+}
