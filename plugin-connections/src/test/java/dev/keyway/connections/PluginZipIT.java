@@ -85,7 +85,7 @@ class PluginZipIT {
             assertThat(nodes).allSatisfy(n ->
                     assertThat(n.getClass().getClassLoader()).isSameAs(plugin.getPluginClassLoader()));
         } finally {
-            manager.stopPlugins();
+            // PF4J 3.15's stopPlugins() modifies the list it iterates; unloadPlugins() stops each plugin first.
             manager.unloadPlugins();
         }
     }
