@@ -42,21 +42,20 @@ final class Fields {
     }
 
     Optional<SourceValue.Obj> object(String name, boolean required) {
-        Optional<SourceValue> value = present(name, required, "an object");
-        if (value.isPresent() && !(value.get() instanceof SourceValue.Obj)) {
-            mistyped(name, "an object", value.get());
-            return Optional.empty();
-        }
-        return value.map(SourceValue.Obj.class::cast);
+        return typed(name, required, "an object", SourceValue.Obj.class);
     }
 
     Optional<SourceValue.Arr> array(String name, boolean required) {
-        Optional<SourceValue> value = present(name, required, "an array");
-        if (value.isPresent() && !(value.get() instanceof SourceValue.Arr)) {
-            mistyped(name, "an array", value.get());
+        return typed(name, required, "an array", SourceValue.Arr.class);
+    }
+
+    private <T extends SourceValue> Optional<T> typed(String name, boolean required, String kind, Class<T> type) {
+        Optional<SourceValue> value = present(name, required, kind);
+        if (value.isPresent() && !type.isInstance(value.get())) {
+            mistyped(name, kind, value.get());
             return Optional.empty();
         }
-        return value.map(SourceValue.Arr.class::cast);
+        return value.map(type::cast);
     }
 
     /** An optional {@code timeoutMs}-style member: whole milliseconds within a day. */
