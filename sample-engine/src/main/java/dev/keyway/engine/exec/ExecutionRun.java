@@ -169,7 +169,12 @@ final class ExecutionRun {
             return; // already ended by forceStop
         }
         running--;
-        state.durationMs = Duration.between(state.startedAt, clock.instant()).toMillis();
+        Instant now = clock.instant();
+        state.durationMs = Duration.between(state.startedAt, now).toMillis();
+        if (!now.isBefore(state.deadline)) {
+            // Ended past its deadline (often by giving up on isCancelled()): that is a timeout, whatever it returned.
+            error = new TimeoutException();
+        }
         if (error == null) {
             state.outputs = outputs;
             state.phase = NodeState.Phase.SUCCEEDED;
