@@ -52,8 +52,11 @@ final class ExecutionRun {
     private final Map<String, NodeState> states = new LinkedHashMap<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private int running;
-    /** True while the first nodes are being launched: an early failure must not finish the run midway. */
-    private boolean starting = true;
+    /**
+     * Depth of launch loops in progress. A node can end inside {@code launch} (a fast node, a
+     * rejected task), and the run must not be declared finished while siblings wait to be launched.
+     */
+    private int launching;
     private volatile ExecutionError failure;
 
     ExecutionRun(Pattern pattern, Execution execution, ExecutionSecrets secrets, NodeCatalog catalog,
@@ -73,13 +76,8 @@ final class ExecutionRun {
     /** Runs every node and returns once all have ended, at the latest shortly after the execution deadline. */
     void runToEnd() {
         synchronized (this) {
-            for (NodeDef node : pattern.nodes()) {
-                if (graph.dependencies(node.id()).isEmpty()) {
-                    launch(states.get(node.id()));
-                }
-            }
-            starting = false;
-            finishIfIdle();
+            launchAll(pattern.nodes().stream().map(NodeDef::id)
+                    .filter(id -> graph.dependencies(id).isEmpty()).toList());
         }
         try {
             long waitMs = Duration.between(clock.instant(), execution.deadline()).plus(WAIT_SLACK).toMillis();
@@ -200,18 +198,23 @@ final class ExecutionRun {
     }
 
     private void launchReadyDependents(String nodeId) {
-        for (String dependent : graph.dependents(nodeId)) {
-            NodeState next = states.get(dependent);
-            boolean ready = graph.dependencies(dependent).stream()
-                    .allMatch(id -> states.get(id).phase == NodeState.Phase.SUCCEEDED);
-            if (ready && next.phase == NodeState.Phase.PENDING) {
-                launch(next);
-            }
+        launchAll(graph.dependents(nodeId).stream().filter(dependent -> graph.dependencies(dependent).stream()
+                .allMatch(id -> states.get(id).phase == NodeState.Phase.SUCCEEDED)).toList());
+    }
+
+    /** Launches nodes as one batch; caller holds the lock. */
+    private void launchAll(java.util.List<String> nodeIds) {
+        launching++;
+        try {
+            nodeIds.forEach(id -> launch(states.get(id)));
+        } finally {
+            launching--;
         }
+        finishIfIdle();
     }
 
     private void finishIfIdle() {
-        if (starting || running > 0 || finished.isDone()) {
+        if (launching > 0 || running > 0 || finished.isDone()) {
             return;
         }
         for (NodeState state : states.values()) {

@@ -225,4 +225,62 @@ class ExecutorTest {
                 .satisfies(line -> assertThat(line.message()).isEqualTo("minted " + Secret.MASK + " for you"));
         assertThat(record.node("mint").orElseThrow().inputs()).containsEntry("seed", Secret.MASK);
     }
+
+    @Test
+    void aFanOutCompletesEvenWhenNodesEndInsideTheirOwnLaunch() {
+        // Roots run on a pool thread; everything that pool thread submits runs inline, so each
+        // dependent ends before its siblings are launched. The run must still wait for all of them.
+        Thread testThread = Thread.currentThread();
+        ExecutorService inline = new java.util.concurrent.AbstractExecutorService() {
+            private volatile boolean shutdown;
+
+            @Override
+            public void execute(Runnable command) {
+                if (Thread.currentThread() == testThread) {
+                    pool.execute(command);
+                } else {
+                    command.run();
+                }
+            }
+
+            @Override
+            public void shutdown() {
+                shutdown = true;
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                shutdown = true;
+                return List.of();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return shutdown;
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return shutdown;
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+                return true;
+            }
+        };
+        Executor sameThread = new Executor(nodes.catalog(), inline, Clock.systemUTC());
+
+        ExecutionRecord record = sameThread.run(new RunRequest(pattern("""
+                {"id": "fan", "name": "fan", "nodes": [
+                  {"id": "root", "type": "test.sleep", "inputs": {"ms": 50}},
+                  {"id": "a", "type": "test.echo", "inputs": {"value": {"from": "root.slept"}}},
+                  {"id": "b", "type": "test.echo", "inputs": {"value": {"from": "root.slept"}}},
+                  {"id": "c", "type": "test.echo", "inputs": {"value": {"from": "root.slept"}}}
+                ]}
+                """), ALICE, "dev", Map.of(), false));
+
+        assertThat(record.error()).isNull();
+        assertThat(record.nodes()).extracting(NodeRecord::status).containsOnly(NodeStatus.SUCCEEDED);
+    }
 }
