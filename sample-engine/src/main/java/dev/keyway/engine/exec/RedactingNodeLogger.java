@@ -34,23 +34,27 @@ final class RedactingNodeLogger implements NodeLogger {
 
     @Override
     public void debug(String message, Object... args) {
-        String text = format(message, args);
-        record.accept(new LogLine(clock.instant(), "debug", text));
+        String text = write("debug", message, args);
         LOG.debug("[{}] {}", prefix, text);
     }
 
     @Override
     public void info(String message, Object... args) {
-        String text = format(message, args);
-        record.accept(new LogLine(clock.instant(), "info", text));
+        String text = write("info", message, args);
         LOG.info("[{}] {}", prefix, text);
     }
 
     @Override
     public void warn(String message, Object... args) {
-        String text = format(message, args);
-        record.accept(new LogLine(clock.instant(), "warn", text));
+        String text = write("warn", message, args);
         LOG.warn("[{}] {}", prefix, text);
+    }
+
+    /** Formats, redacts and keeps the line for the record; returns it for the engine log. */
+    private String write(String level, String message, Object[] args) {
+        String text = format(message, args);
+        record.accept(new LogLine(clock.instant(), level, text));
+        return text;
     }
 
     private String format(String message, Object[] args) {

@@ -41,7 +41,9 @@ public final class EngineJson {
         module.addDeserializer(Instant.class, new InstantDeserializer());
         return new ObjectMapper()
                 .registerModule(module)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                // Omit absent record fields, but keep null values inside maps: a null output is data.
+                .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.ALWAYS))
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
