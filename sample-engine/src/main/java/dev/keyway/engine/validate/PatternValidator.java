@@ -143,8 +143,8 @@ final class PatternValidator {
         private void unknown(String kind, String name, String at, List<FieldSpec> declared, boolean otherKind,
                              String otherSection) {
             if (otherKind) {
-                problems.add(at, "'" + name + "' is not a " + kind + " of node type '" + spec.type() + "'; move it under \""
-                        + otherSection + "\".");
+                problems.add(at, "Node type '" + spec.type() + "' declares '" + name + "' under \"" + otherSection
+                        + "\", not here; move it there.");
                 return;
             }
             List<String> names = declared.stream().map(FieldSpec::name).toList();

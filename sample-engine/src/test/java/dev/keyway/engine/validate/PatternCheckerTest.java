@@ -215,4 +215,17 @@ class PatternCheckerTest {
         assertThat(at(problems, "/nodes/2").message()).contains("needs \"id\"");
         assertThat(at(problems, "/nodes/3").message()).contains("must be an object");
     }
+
+    @Test
+    void aFieldInTheWrongSectionSaysWhereItBelongs() {
+        List<Problem> problems = problems("""
+                {"id": "s", "name": "s", "nodes": [
+                  {"id": "n", "type": "test.config", "properties": {"url": "https://x", "count": 1},
+                   "inputs": {"retries": 2}}
+                ]}
+                """);
+
+        assertThat(at(problems, "/nodes/0/properties/count").message()).contains("under \"inputs\"");
+        assertThat(at(problems, "/nodes/0/inputs/retries").message()).contains("under \"properties\"");
+    }
 }
