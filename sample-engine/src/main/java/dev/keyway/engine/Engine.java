@@ -77,10 +77,11 @@ public final class Engine {
      */
     public ExecutionRecord run(RunRequest request) {
         ExecutionRecord record = executor.run(request);
+        // Audit first: if the record cannot be written, the trail still shows the run happened.
+        store.audit(AuditEntry.of(record));
         if (!request.noStore()) {
             store.save(record);
         }
-        store.audit(AuditEntry.of(record));
         return record;
     }
 

@@ -201,7 +201,7 @@ public final class PatternSchema {
     }
 
     private static String defName(NodeSpec spec) {
-        return "node:" + spec.type();
+        return "node-" + spec.type();
     }
 
     private static ObjectNode string() {

@@ -25,7 +25,7 @@ class PatternSchemaTest {
         assertThat(reparsed.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         assertThat(reparsed.at("/$defs/node/properties/type/enum")).extracting(JsonNode::asText)
                 .contains("test.echo", "test.config");
-        JsonNode config = reparsed.at("/$defs/node:test.config");
+        JsonNode config = reparsed.at("/$defs/node-test.config");
         assertThat(config.at("/properties/properties/required")).extracting(JsonNode::asText).containsExactly("url");
         assertThat(config.at("/properties/properties/properties/method/anyOf/0/enum"))
                 .extracting(JsonNode::asText).containsExactly("GET", "POST");
