@@ -228,4 +228,13 @@ class PatternCheckerTest {
         assertThat(at(problems, "/nodes/0/properties/count").message()).contains("under \"inputs\"");
         assertThat(at(problems, "/nodes/0/inputs/retries").message()).contains("under \"properties\"");
     }
+
+    @Test
+    void wireTypeCompatibility() {
+        assertThat(PatternValidator.compatible(dev.keyway.api.ValueType.INTEGER, dev.keyway.api.ValueType.NUMBER)).isTrue();
+        assertThat(PatternValidator.compatible(dev.keyway.api.ValueType.SECRET, dev.keyway.api.ValueType.STRING)).isTrue();
+        assertThat(PatternValidator.compatible(dev.keyway.api.ValueType.ANY, dev.keyway.api.ValueType.OBJECT)).isTrue();
+        assertThat(PatternValidator.compatible(dev.keyway.api.ValueType.NUMBER, dev.keyway.api.ValueType.INTEGER)).isFalse();
+        assertThat(PatternValidator.compatible(dev.keyway.api.ValueType.STRING, dev.keyway.api.ValueType.BOOLEAN)).isFalse();
+    }
 }
