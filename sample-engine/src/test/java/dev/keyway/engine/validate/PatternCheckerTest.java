@@ -237,4 +237,25 @@ class PatternCheckerTest {
         assertThat(PatternValidator.compatible(dev.keyway.api.ValueType.NUMBER, dev.keyway.api.ValueType.INTEGER)).isFalse();
         assertThat(PatternValidator.compatible(dev.keyway.api.ValueType.STRING, dev.keyway.api.ValueType.BOOLEAN)).isFalse();
     }
+
+    @Test
+    void neverThrowsOnMangledInput() {
+        String valid = """
+                {"id": "m", "name": "m", "trigger": {"type": "http", "path": "/m", "credentials": ["k"]},
+                 "timeoutMs": 100, "nodes": [
+                  {"id": "a", "type": "test.echo", "inputs": {"value": {"from": "trigger.k", "default": [1, {"x": null}]}}},
+                  {"id": "b", "type": "test.config", "properties": {"url": "https://x", "retries": 2},
+                   "inputs": {"headers": {"h": {"from": "a.value.0"}}, "count": {"literal": 3}}}
+                 ], "outputs": {"o": {"from": "b.body"}}}
+                """;
+        for (int i = 0; i < valid.length(); i++) {
+            String deleted = valid.substring(0, i) + valid.substring(i + 1);
+            String truncated = valid.substring(0, i);
+            String swapped = valid.substring(0, i) + "[" + valid.substring(i + 1);
+            for (String text : List.of(deleted, truncated, swapped)) {
+                PatternChecker.Result result = checker.check(text);
+                assertThat(result.valid() || result.problems().isEmpty()).isEqualTo(result.pattern().isPresent());
+            }
+        }
+    }
 }
