@@ -2,7 +2,6 @@ package dev.keyway.engine.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -88,8 +87,7 @@ final class MiniSchemaValidator {
             });
         }
         JsonNode properties = schema.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             String where = at + "/" + field.getKey();
             if (properties.has(field.getKey())) {
                 check(properties.get(field.getKey()), field.getValue(), where, errors);
