@@ -19,6 +19,12 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>Order of events: trigger credential fields are wrapped as secrets, nodes run, the record is
  * built and redacted with every secret seen, then every secret of the execution is destroyed.
+ * Nodes must therefore hand out fresh {@link dev.keyway.api.Secret} objects per execution (e.g.
+ * via {@code derive}), never a cached instance they still need.
+ *
+ * <p>A node's time limit starts when it becomes ready, so time spent queued for a pool thread
+ * counts against it: size the pool for the branches you expect to run at once. Do not call
+ * {@link #run} from a thread of the same bounded pool; it blocks while its nodes need threads.
  */
 public final class Executor {
 
