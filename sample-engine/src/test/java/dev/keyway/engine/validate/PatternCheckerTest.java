@@ -79,7 +79,10 @@ class PatternCheckerTest {
         assertThat(at(problems, "/nodes/2/id").message()).contains("already used by the node at /nodes/1");
         assertThat(at(problems, "/nodes/3/inputs/value").message()).contains("no output 'bdy'", "Did you mean 'body'?");
         assertThat(at(problems, "/nodes/3/inputs/value").line()).isEqualTo(9);
-        assertThat(problems).isSortedAccordingTo(Problem.IN_FILE_ORDER);
+        assertThat(problems).isSortedAccordingTo(Problem.IN_FILE_ORDER)
+                .allSatisfy(p -> assertThat(p.line()).isPositive())
+                .allSatisfy(p -> assertThat(p.column()).isPositive());
+        assertThat(problems).hasSize(8);
     }
 
     @Test
