@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One JSON file per execution ({@code <id>.json}) and an append-only {@code audit.jsonl} in one
@@ -23,6 +25,8 @@ public final class FileRecordStore implements RecordStore {
     public static final String AUDIT_FILE = "audit.jsonl";
     private static final String SUFFIX = ".json";
     private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileRecordStore.class);
 
     private final Path folder;
     private final ObjectMapper json = EngineJson.mapper();
@@ -82,8 +86,9 @@ public final class FileRecordStore implements RecordStore {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
                     .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed())
+                    .map(this::readOrSkip)
+                    .flatMap(Optional::stream)
                     .limit(Math.max(0, limit))
-                    .map(this::read)
                     .toList();
         } catch (IOException e) {
             throw new RecordStoreException(e, "could not list execution records in %s (%s)", folder,
@@ -103,6 +108,16 @@ public final class FileRecordStore implements RecordStore {
 
     private Path file(String executionId) {
         return folder.resolve(executionId + SUFFIX);
+    }
+
+    /** One damaged file must not hide every other record from a listing. */
+    private Optional<ExecutionRecord> readOrSkip(Path file) {
+        try {
+            return Optional.of(read(file));
+        } catch (RecordStoreException e) {
+            LOG.warn("skipping unreadable execution record {} ({})", file, e.getCause().getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     private ExecutionRecord read(Path file) {

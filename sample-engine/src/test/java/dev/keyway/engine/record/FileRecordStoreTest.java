@@ -55,4 +55,15 @@ class FileRecordStoreTest {
     void anEmptyOrMissingFolderListsNothing() {
         assertThat(new FileRecordStore(folder.resolve("none")).list(5)).isEmpty();
     }
+
+    @Test
+    void aDamagedRecordIsSkippedInListingsButReportedOnGet() throws Exception {
+        FileRecordStore store = new FileRecordStore(folder);
+        store.save(record("ex-20260101T000000000Z-00000001", Instant.parse("2026-01-01T00:00:00Z")));
+        Files.writeString(folder.resolve("ex-20260103T000000000Z-00000003.json"), "{not json");
+
+        assertThat(store.list(10)).extracting(ExecutionRecord::id).containsExactly("ex-20260101T000000000Z-00000001");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.get("ex-20260103T000000000Z-00000003"))
+                .isInstanceOf(RecordStoreException.class).hasMessageContaining("may be damaged");
+    }
 }
