@@ -1,0 +1,2 @@
+/** Shared JSON settings: secrets render as the mask; JSON Pointer helpers. */
+package dev.keyway.engine.json;
