@@ -9,6 +9,7 @@ final class Commands {
     }
 
     static List<HostCommand> all() {
-        return List.of(new NodesCommand(), new PluginsCommand(), new UsersCommand());
+        return List.of(new RunCommand(), new ValidateCommand(), new SchemaCommand(), new NodesCommand(),
+                new OptionsCommand(), new PluginsCommand(), new UsersCommand());
     }
 }

@@ -56,6 +56,7 @@ public final class Executor {
                 request.environment(), trigger, request.noStore(),
                 startedAt.plus(pattern.timeoutOr(DEFAULT_EXECUTION_TIMEOUT)));
         ExecutionRun run = new ExecutionRun(pattern, execution, secrets, catalog, pool, clock, DEFAULT_NODE_TIMEOUT);
+        LiveSecrets.add(secrets);
         try {
             run.runToEnd();
             ExecutionError failure = run.failure();
@@ -63,6 +64,7 @@ public final class Executor {
             return new RecordBuilder(secrets.redactor())
                     .build(execution, startedAt, clock.instant(), run.states(), outputs, failure);
         } finally {
+            LiveSecrets.remove(secrets);
             secrets.destroyAll();
         }
     }

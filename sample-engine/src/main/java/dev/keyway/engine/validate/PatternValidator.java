@@ -152,7 +152,7 @@ final class PatternValidator {
             List<String> names = declared.stream().map(FieldSpec::name).toList();
             problems.add(at, "Node '" + node.id() + "' (type '" + spec.type() + "') has no " + kind + " '" + name + "'."
                     + Suggestions.didYouMean(name, names)
-                    + (names.isEmpty() ? " It takes no " + kind + "s." : " Known " + kind + "s: " + String.join(", ", names) + "."));
+                    + (names.isEmpty() ? " It takes no " + plural(kind) + "." : " Known " + plural(kind) + ": " + String.join(", ", names) + "."));
         }
 
         private void literal(String kind, FieldSpec field, Object value, String at) {
@@ -209,5 +209,9 @@ final class PatternValidator {
     private static String sentence(String text) {
         String trimmed = text.strip();
         return trimmed.endsWith(".") ? trimmed : trimmed + ".";
+    }
+
+    private static String plural(String kind) {
+        return kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
     }
 }
