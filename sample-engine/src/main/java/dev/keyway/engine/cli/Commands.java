@@ -10,6 +10,6 @@ final class Commands {
 
     static List<HostCommand> all() {
         return List.of(new RunCommand(), new ValidateCommand(), new SchemaCommand(), new NodesCommand(),
-                new OptionsCommand(), new PluginsCommand(), new UsersCommand());
+                new OptionsCommand(), new ServeCommand(), new UsersCommand(), new PluginsCommand());
     }
 }

@@ -1,22 +1,14 @@
 package dev.keyway.engine.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.keyway.engine.json.EngineJson;
 
-/** JSON output for {@code --json}. */
+/** JSON output for {@code --json}: the engine's conventions, indented. */
 final class Json {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
     }
 
     static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render output as JSON: " + e.getOriginalMessage(), e);
-        }
+        return EngineJson.pretty(value);
     }
 }

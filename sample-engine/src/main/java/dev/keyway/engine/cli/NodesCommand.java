@@ -4,6 +4,7 @@ import dev.keyway.api.FieldSpec;
 import dev.keyway.api.NodeSpec;
 import dev.keyway.api.NodeType;
 import dev.keyway.api.support.UsageException;
+import dev.keyway.engine.json.SpecJson;
 import dev.keyway.engine.plugins.PluginHost;
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -96,29 +97,8 @@ final class NodesCommand implements HostCommand {
     }
 
     static Map<String, Object> describe(NodeSpec spec, String pluginId) {
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("type", spec.type());
-        node.put("displayName", spec.displayName());
-        node.put("description", spec.description());
+        Map<String, Object> node = new LinkedHashMap<>(SpecJson.describe(spec));
         node.put("plugin", pluginId);
-        node.put("properties", spec.properties().stream().map(NodesCommand::describe).toList());
-        node.put("inputs", spec.inputs().stream().map(NodesCommand::describe).toList());
-        node.put("outputs", spec.outputs().stream().map(NodesCommand::describe).toList());
         return node;
-    }
-
-    private static Map<String, Object> describe(FieldSpec field) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", field.name());
-        map.put("description", field.description());
-        map.put("type", field.type().id());
-        map.put("required", field.required());
-        field.defaultIfAny().ifPresent(d -> map.put("default", d));
-        if (!field.allowedValues().isEmpty()) {
-            map.put("allowedValues", field.allowedValues());
-        }
-        map.put("sensitive", field.sensitive());
-        field.pickerIfAny().ifPresent(p -> map.put("picker", p));
-        return map;
     }
 }

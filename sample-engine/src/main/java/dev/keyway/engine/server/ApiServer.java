@@ -39,11 +39,13 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     private static final String PREFIX = "/api";
+    private static final String HOOKS = "/hooks";
 
     private final Config config;
     private final UserStore users;
     private final Router router;
     private final List<Handler> extraHandlers;
+    private final Triggers triggers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
     private HttpServer server;
@@ -53,8 +55,9 @@ public final class ApiServer implements AutoCloseable {
      * @param routes        host and plugin routes, paths relative to {@code /api}
      * @param extraHandlers handlers for paths outside {@code /api} (static pages), tried in order
      */
-    public ApiServer(Config config, UserStore users, List<Route> routes, List<Handler> extraHandlers) {
+    public ApiServer(Config config, UserStore users, List<Route> routes, List<Handler> extraHandlers, Triggers triggers) {
         this.config = config;
+        this.triggers = triggers;
         this.users = users;
         this.router = new Router(routes);
         this.extraHandlers = List.copyOf(extraHandlers);
@@ -151,6 +154,9 @@ public final class ApiServer implements AutoCloseable {
         URI uri = exchange.getRequestURI();
         String rawPath = uri.getRawPath();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (rawPath.startsWith(HOOKS + "/") && triggers != null) {
+            return fire(exchange, method, rawPath.substring(HOOKS.length()));
+        }
         if (!rawPath.equals(PREFIX) && !rawPath.startsWith(PREFIX + "/")) {
             for (Handler handler : extraHandlers) {
                 Optional<ApiResponse> answer = handler.handle(method, rawPath, exchange);
@@ -175,6 +181,21 @@ public final class ApiServer implements AutoCloseable {
         ExchangeRequest request = new ExchangeRequest(exchange, "/" + String.join("/", segments),
                 matched.params(), query, principal, environment, body);
         return ContextClassLoader.call(matched.route().classLoader(), () -> matched.route().api().handler().handle(request));
+    }
+
+    /** A pattern's own HTTP trigger: authenticated like the API, answered with the run result. */
+    private ApiResponse fire(HttpExchange exchange, String method, String rawPath) throws IOException {
+        List<String> segments = new ArrayList<>();
+        for (String raw : Route.split(rawPath)) {
+            segments.add(ExchangeRequest.decode(raw));
+        }
+        String path = "/" + String.join("/", segments);
+        Map<String, List<String>> query = ExchangeRequest.parseQuery(exchange.getRequestURI().getRawQuery());
+        Principal principal = authenticate(exchange);
+        ExchangeRequest request = new ExchangeRequest(exchange, path, Map.of(), query, principal,
+                environment(exchange, query), readBody(exchange));
+        return triggers.fire(method, path, request)
+                .orElseThrow(() -> new ApiException(404, "not_found", "no pattern listens on %s %s", method, path));
     }
 
     private Principal authenticate(HttpExchange exchange) {
@@ -247,7 +268,14 @@ public final class ApiServer implements AutoCloseable {
         } else if (response.body() instanceof byte[] raw) {
             bytes = raw;
         } else {
-            bytes = ServerJson.write(response.body());
+            try {
+                bytes = ServerJson.write(response.body());
+            } catch (RuntimeException e) {
+                LOG.warn("cannot render the answer to {} {} as JSON: {}", exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(), e.getClass().getName());
+                response = error(500, "internal_error", "the server failed to render its answer; the log has details");
+                bytes = ServerJson.write(response.body());
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         }
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -260,6 +288,12 @@ public final class ApiServer implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    /** Runs the pattern whose HTTP trigger listens on a method and path below {@code /hooks}. */
+    @FunctionalInterface
+    public interface Triggers {
+        Optional<ApiResponse> fire(String method, String path, dev.keyway.api.ApiRequest request);
     }
 
     /**

@@ -11,9 +11,9 @@ import java.util.Optional;
  * An {@link ApiRoute} as the server serves it: its path split into segments, and the class
  * loader to run it with (the contributing plugin's, or the host's).
  */
-record Route(ApiRoute api, String source, ClassLoader classLoader, List<String> segments) {
+public record Route(ApiRoute api, String source, ClassLoader classLoader, List<String> segments) {
 
-    static Route of(ApiRoute api, String source, ClassLoader classLoader) {
+    public static Route of(ApiRoute api, String source, ClassLoader classLoader) {
         return new Route(api, source, classLoader, split(api.path()));
     }
 

@@ -1,21 +1,17 @@
 package dev.keyway.engine.server;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.keyway.api.ApiException;
-import dev.keyway.api.Secret;
+import dev.keyway.engine.json.EngineJson;
 import java.io.IOException;
 
-/** JSON in and out of the HTTP API: secrets always render as the mask; request bodies parse strictly. */
+/** JSON in and out of the HTTP API: answers use the engine's mapper (secrets masked); request bodies parse strictly. */
 final class ServerJson {
 
     /** Deep nesting is an attack, not a payload. */
@@ -25,7 +21,6 @@ final class ServerJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .addModule(new SimpleModule().addSerializer(Secret.class, new MaskSerializer()))
             .build();
 
     static {
@@ -35,9 +30,10 @@ final class ServerJson {
     private ServerJson() {
     }
 
+    /** Compact JSON with the engine's conventions: secrets as the mask, instants as ISO-8601. */
     static byte[] write(Object value) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return EngineJson.mapper().writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the response as JSON: " + e.getOriginalMessage(), e);
         }
@@ -57,19 +53,6 @@ final class ServerJson {
                     e.getOriginalMessage());
         } catch (IOException e) {
             throw new ApiException(400, "invalid_json", "the request body cannot be read: %s", e.getMessage());
-        }
-    }
-
-    private static final class MaskSerializer extends StdSerializer<Secret> {
-        private static final long serialVersionUID = 1L;
-
-        MaskSerializer() {
-            super(Secret.class);
-        }
-
-        @Override
-        public void serialize(Secret value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(Secret.MASK);
         }
     }
 }

@@ -60,7 +60,7 @@ class ApiServerTest {
         ApiServer.Config config = ApiServer.Config.defaults().withPort(0);
         config = new ApiServer.Config(config.bind(), 0, 1024, config.maxHeaderBytes(), config.requestTimeout(),
                 Duration.ofSeconds(5), 4);
-        server = new ApiServer(config, users, routes, List.of());
+        server = new ApiServer(config, users, routes, List.of(), null);
         InetSocketAddress address = server.start();
         base = "http://127.0.0.1:" + address.getPort();
     }

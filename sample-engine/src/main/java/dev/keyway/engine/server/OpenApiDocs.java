@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Describes every served route, host's and plugins', as an OpenAPI 3.1 document. */
-final class OpenApi {
+public final class OpenApiDocs {
 
-    private OpenApi() {
+    private OpenApiDocs() {
     }
 
-    static Map<String, Object> describe(List<Route> routes, String version) {
+    public static Map<String, Object> describe(List<Route> routes, String version) {
         Map<String, Object> paths = new TreeMap<>();
         for (Route route : routes) {
             @SuppressWarnings("unchecked")
