@@ -1,0 +1,71 @@
+package dev.keyway.connections.store;
+
+import dev.keyway.api.Secret;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The secret part of a connection: named fields (one api key; user-email/api-token/base-url;
+ * access-token/refresh-token) and, for tokens, when they expire. The expiry is not secret and is
+ * stored in the clear so refreshes can be scheduled without decrypting.
+ *
+ * <p>Close (or {@link #destroy()}) it once used: that wipes the secrets' plaintext.
+ *
+ * @param fields    field name to value, at least one
+ * @param expiresAt when the tokens expire, or null
+ */
+public record Credentials(Map<String, Secret> fields, Instant expiresAt) implements AutoCloseable {
+
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
+
+    public Credentials {
+        if (fields == null || fields.isEmpty()) {
+            throw new InvalidRequestException("credentials need at least one field (e.g. api-key)");
+        }
+        Map<String, Secret> copy = new TreeMap<>();
+        fields.forEach((name, value) -> {
+            if (name == null || !FIELD_NAME.matcher(name).matches()) {
+                throw new InvalidRequestException("credential field name '%s' is invalid; use letters, digits, "
+                        + "'-', '_' or '.', at most 100 characters", name);
+            }
+            if (value == null) {
+                throw new InvalidRequestException("credential field '%s' has no value", name);
+            }
+            copy.put(name, value);
+        });
+        fields = Collections.unmodifiableMap(copy);
+    }
+
+    /** One field and no expiry. */
+    public static Credentials of(String field, Secret value) {
+        return new Credentials(Map.of(field, value), null);
+    }
+
+    /** Several fields and no expiry. */
+    public static Credentials of(Map<String, Secret> fields) {
+        return new Credentials(fields, null);
+    }
+
+    public Optional<Secret> field(String name) {
+        return Optional.ofNullable(fields.get(name));
+    }
+
+    /** Wipes every field's plaintext. */
+    public void destroy() {
+        fields.values().forEach(Secret::destroy);
+    }
+
+    @Override
+    public void close() {
+        destroy();
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials" + fields.keySet() + (expiresAt == null ? "" : " expiring " + expiresAt);
+    }
+}
