@@ -21,6 +21,12 @@ public interface ConnectionStore extends AutoCloseable {
     /** Creates a connection owned by {@code owner} in the owner's workspace. */
     Connection create(Principal owner, NewConnection request);
 
+    /**
+     * Creates several connections in one transaction (an import): all or none. Much faster than
+     * one {@link #create} per row, which syncs the log per commit.
+     */
+    List<Connection> createAll(Principal owner, List<NewConnection> requests);
+
     /** Metadata of a visible connection (any environment), never the credentials. */
     Optional<Connection> get(String connectionId, Principal principal);
 

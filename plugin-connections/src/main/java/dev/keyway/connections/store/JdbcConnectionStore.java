@@ -52,15 +52,26 @@ public final class JdbcConnectionStore implements ConnectionStore {
 
     @Override
     public Connection create(Principal owner, NewConnection request) {
+        return createAll(owner, List.of(request)).get(0);
+    }
+
+    @Override
+    public List<Connection> createAll(Principal owner, List<NewConnection> requests) {
         Instant now = now();
-        Connection connection = new Connection(ConnectionIds.next(), owner.workspace(), owner.user(),
-                request.provider(), request.displayName(), request.type(), request.environment(), request.status(),
-                request.scopes(), request.tags(), Set.of(), request.baseUrl(), request.allowedHosts(), now, now, null,
-                request.credentials().expiresAt(), 1);
-        return sealingWrite("create a connection", (session, key) -> {
-            ConnectionTable.insert(session, connection,
-                    CredentialCipher.sealConnection(key, identity(connection), request.credentials()));
-            return connection;
+        List<Connection> connections = new ArrayList<>(requests.size());
+        for (NewConnection request : requests) {
+            connections.add(new Connection(ConnectionIds.next(), owner.workspace(), owner.user(), request.provider(),
+                    request.displayName(), request.type(), request.environment(), request.status(), request.scopes(),
+                    request.tags(), Set.of(), request.baseUrl(), request.allowedHosts(), now, now, null,
+                    request.credentials().expiresAt(), 1));
+        }
+        return sealingWrite("create connections", (session, key) -> {
+            for (int i = 0; i < requests.size(); i++) {
+                Connection connection = connections.get(i);
+                ConnectionTable.insert(session, connection,
+                        CredentialCipher.sealConnection(key, identity(connection), requests.get(i).credentials()));
+            }
+            return List.copyOf(connections);
         });
     }
 

@@ -141,7 +141,7 @@ class JdbcConnectionStoreTest {
         store.recordStatus(dev.id(), ConnectionStatus.notActive("401 from Jira", Instant.now()));
 
         assertThat(store.list(ALICE, ConnectionFilter.all())).extracting(Connection::id)
-                .containsExactly(prod.id(), dev.id(), slack.id());
+                .containsExactlyInAnyOrder(prod.id(), dev.id(), slack.id());
         assertThat(store.list(ALICE, new ConnectionFilter("jira", null, null, null))).hasSize(2);
         assertThat(store.list(ALICE, new ConnectionFilter(null, "chat", null, null))).extracting(Connection::id)
                 .containsExactly(slack.id());
