@@ -188,12 +188,6 @@ class JdbcConnectionStoreTest {
     }
 
     @Test
-    void standardSecretNamesAreUpperSnakeCase() {
-        assertThat(SecretNames.standard("jira", "api-token")).isEqualTo("JIRA_API_TOKEN");
-        assertThat(SecretNames.standard("Slack", "api key")).isEqualTo("SLACK_API_KEY");
-    }
-
-    @Test
     void usageTrailIsAppendedAndUpdatesLastUsed() {
         Connection c = store.create(ALICE, TestStores.jira("production", "t"));
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
