@@ -14,11 +14,11 @@ record JdbcTarget(String url) {
     /**
      * Added to embedded file databases: our own OS lock replaces HSQLDB's heartbeat file
      * ({@link StoreLock}); every commit is synced to the log before it is acknowledged; MVCC so
-     * that readers never wait for a rotation batch; cached tables so 100k rows do not all live
-     * on the heap and in the .script file.
+     * that readers never wait for a rotation batch; CACHED (on-disk) tables by default, so that the
+     * growing tables stay off the heap ({@link Schema} moves the hot-path tables to MEMORY).
      */
     private static final String FILE_SETTINGS = ";hsqldb.lock_file=false;hsqldb.write_delay=false"
-            + ";hsqldb.tx=mvcc;hsqldb.default_table_type=cached;hsqldb.cache_rows=200000;hsqldb.cache_size=200000";
+            + ";hsqldb.tx=mvcc;hsqldb.default_table_type=cached";
 
     private static final String FILE_PREFIX = "jdbc:hsqldb:file:";
 
