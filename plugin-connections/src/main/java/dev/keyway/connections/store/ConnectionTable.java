@@ -91,8 +91,8 @@ final class ConnectionTable {
     static boolean save(Session session, Connection c, CredentialCipher.Sealed sealed) throws SQLException {
         PreparedStatement update = session.prepare("UPDATE keyway_connections SET display_name = ?, status = ?,"
                 + " status_reason = ?, status_checked_at = ?, scopes = ?, tags = ?, shared_with = ?, updated_at = ?,"
-                + " credentials_expire_at = ?, key_version = ?, credentials = ?, row_version = ?"
-                + " WHERE id = ? AND row_version = ?");
+                + " credentials_expire_at = ?, key_version = ?, credentials = ?, row_version = ?, base_url = ?,"
+                + " allowed_hosts = ? WHERE id = ? AND row_version = ?");
         update.setString(1, c.displayName());
         setStatus(update, 2, c.status());
         update.setString(5, TextLists.join("scope", c.scopes()));
@@ -103,8 +103,10 @@ final class ConnectionTable {
         update.setInt(10, sealed.keyVersion());
         update.setBytes(11, sealed.blob());
         update.setLong(12, c.rowVersion());
-        update.setString(13, c.id());
-        update.setLong(14, c.rowVersion() - 1);
+        update.setString(13, c.baseUrl());
+        update.setString(14, TextLists.join("allowed host", c.allowedHosts()));
+        update.setString(15, c.id());
+        update.setLong(16, c.rowVersion() - 1);
         return update.executeUpdate() == 1;
     }
 

@@ -145,8 +145,10 @@ public final class JdbcConnectionStore implements ConnectionStore {
                             update.displayName()),
                     current.type(), current.environment(), update.status() == null ? current.status() : update.status(),
                     update.scopes() == null ? current.scopes() : update.scopes(),
-                    update.tags() == null ? current.tags() : update.tags(), current.sharedWith(), current.baseUrl(),
-                    current.allowedHosts(), current.createdAt(), now(), current.lastUsedAt(),
+                    update.tags() == null ? current.tags() : update.tags(), current.sharedWith(),
+                    update.baseUrl() == null ? current.baseUrl() : update.baseUrl(),
+                    update.allowedHosts() == null ? current.allowedHosts() : update.allowedHosts(),
+                    current.createdAt(), now(), current.lastUsedAt(),
                     credentials == null ? current.credentialsExpireAt() : credentials.expiresAt(),
                     current.rowVersion() + 1);
             return save(session, key, row, next, credentials);

@@ -103,10 +103,12 @@ class JdbcConnectionStoreTest {
         Connection updated = store.update(c.id(), ALICE, ConnectionUpdate.none()
                 .withDisplayName("Jira - Prod")
                 .withTags(Set.of("tickets", "prod"))
+                .withAllowedHosts(List.of("jira.acme.internal:8443"))
                 .withCredentials(Credentials.of("api-token", Secret.of("new-token")))
                 .expectingRowVersion(c.rowVersion()));
         assertThat(updated.id()).isEqualTo(c.id());
         assertThat(updated.displayName()).isEqualTo("Jira - Prod");
+        assertThat(store.get(c.id(), ALICE).orElseThrow().allowedHosts()).containsExactly("jira.acme.internal:8443");
         try (ResolvedConnection r = store.resolve(c.id(), ALICE, "production")) {
             assertThat(r.credentials().fields()).containsOnlyKeys("api-token");
             assertThat(r.credentials().field("api-token").orElseThrow().reveal()).isEqualTo("new-token");
