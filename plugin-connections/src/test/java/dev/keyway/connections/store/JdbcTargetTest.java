@@ -56,13 +56,17 @@ class JdbcTargetTest {
                 Connection c = engineA.create(ALICE, TestStores.jira("production", "shared-token"));
                 engineB.resolve(c.id(), ALICE, "production").close();
 
-                engineA.keys().rotateDataKey(RotationProgress.none());
-                // B still holds v1 only: it must pick up v2 from the database on first sight.
+                assertThat(engineA.keys().rotateDataKey(RotationProgress.none()).retiredVersions()).containsExactly(1);
+                // B still seals with v1, now retired: its write must notice, reload the keys and use v2.
+                Connection fromB = engineB.create(ALICE, TestStores.jira("staging", "b-token"));
+                engineA.resolve(fromB.id(), ALICE, "staging").close();
+                assertThat(engineA.keys().status()).extracting(KeyVersionInfo::version, KeyVersionInfo::connectionRows)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 2L),
+                                org.assertj.core.groups.Tuple.tuple(1, 0L));
+                // And B reads rows under v2 although it never rotated itself.
                 try (ResolvedConnection r = engineB.resolve(c.id(), ALICE, "production")) {
                     assertThat(r.credentials().field("api-token").orElseThrow().reveal()).isEqualTo("shared-token");
                 }
-                Connection fromB = engineB.create(ALICE, TestStores.jira("staging", "b-token"));
-                engineA.resolve(fromB.id(), ALICE, "staging").close();
             }
             // Closing the stores must not have shut the shared server down.
             JDBCDataSource ds = new JDBCDataSource();
