@@ -57,13 +57,14 @@ final class DataKeys {
         return retirement;
     }
 
-    /** Loads every live key from the database and adopts its primary. */
+    /** Loads every key that still has its material (retired ones too, until purged) and adopts the primary. */
     void reload(Session session) throws SQLException {
         List<KeyTable.StoredKey> stored = KeyTable.readKeys(session.connection());
         Set<Integer> live = new HashSet<>();
         int primary = -1;
         for (KeyTable.StoredKey key : stored) {
-            if (key.state() == KeyVersionInfo.State.RETIRED) {
+            if (key.wrapped() == null) {
+                // Purged: the key material is gone for good.
                 ring.remove(key.version());
                 continue;
             }
@@ -79,10 +80,6 @@ final class DataKeys {
             throw new StoreException("the store has no primary data key; restore it from a backup");
         }
         ring.makePrimary(primary);
-    }
-
-    void forget(int version) {
-        ring.remove(version);
     }
 
     void close() {

@@ -25,6 +25,11 @@ final class JdbcKeyManager implements KeyManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcKeyManager.class);
     private static final int BATCH = 200;
+    /**
+     * How long a retired key keeps its material: long enough for any engine's write that sealed with
+     * it just before the retirement to commit and be moved by a later rotation.
+     */
+    static final java.time.Duration PURGE_GRACE = java.time.Duration.ofMinutes(10);
 
     private final SessionPool pool;
     private final DataKeys keys;
@@ -173,17 +178,26 @@ final class JdbcKeyManager implements KeyManager {
         Lock lock = keys.retirementLock().writeLock();
         lock.lock();
         try {
+            long now = clock.millis();
             List<Integer> retired = pool.write("retire unused data keys", session -> {
                 List<Integer> done = new ArrayList<>();
                 for (KeyTable.StoredKey key : KeyTable.readKeys(session.connection())) {
                     if (key.state() == KeyVersionInfo.State.ACTIVE
-                            && KeyTable.retireIfUnused(session.connection(), key.version(), clock.millis())) {
+                            && KeyTable.retireIfUnused(session.connection(), key.version(), now)) {
                         done.add(key.version());
                     }
                 }
                 return done;
             });
-            retired.forEach(keys::forget);
+            List<Integer> purged = pool.write("destroy retired data keys",
+                    session -> KeyTable.purgeRetired(session.connection(), now - PURGE_GRACE.toMillis()));
+            if (!purged.isEmpty()) {
+                LOG.info("Destroyed the material of retired data keys {}", purged);
+                pool.read("reload data keys", session -> {
+                    keys.reload(session);
+                    return null;
+                });
+            }
             return retired;
         } finally {
             lock.unlock();

@@ -18,7 +18,11 @@ public interface KeyManager {
      */
     RotationResult rotateDataKey(RotationProgress progress);
 
-    /** Retires every non-primary version that no row uses; returns the versions retired. */
+    /**
+     * Retires every non-primary version that no row uses (no new write may use it) and returns
+     * them; the material of versions retired more than ten minutes ago that still have no row is
+     * destroyed, so a write racing a retirement in another engine is never left unreadable.
+     */
     List<Integer> retireUnusedKeys();
 
     /**

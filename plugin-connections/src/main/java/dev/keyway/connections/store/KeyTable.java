@@ -16,6 +16,10 @@ final class KeyTable {
     static final String META_KEY_CHECK = "key_check";
     static final String META_KDF = "kdf";
 
+    /** True when no row uses the key version bound to both parameters. */
+    private static final String UNUSED = "NOT EXISTS (SELECT 1 FROM keyway_connections c WHERE c.key_version = ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM keyway_env_secrets s WHERE s.key_version = ?)";
+
     /**
      * A stored data key.
      *
@@ -100,19 +104,44 @@ final class KeyTable {
         }
     }
 
-    /** Retires {@code version} if it is not primary and no row uses it; wipes the wrapped key. */
+    /**
+     * Retires {@code version} if it is not primary and no row uses it. The wrapped key is kept for
+     * now: another engine may be committing a row sealed with it this very moment (its in-transaction
+     * check saw the key still active), and that row must stay readable until the next rotation
+     * moves it. {@link #purgeRetired} destroys the key later.
+     */
     static boolean retireIfUnused(Connection connection, int version, long now) throws SQLException {
         try (PreparedStatement retire = connection.prepareStatement(
-                "UPDATE keyway_data_keys SET state = 'RETIRED', wrapped = NULL, retired_at = ? WHERE version = ?"
-                        + " AND state = 'ACTIVE'"
-                        + " AND NOT EXISTS (SELECT 1 FROM keyway_connections c WHERE c.key_version = ?)"
-                        + " AND NOT EXISTS (SELECT 1 FROM keyway_env_secrets s WHERE s.key_version = ?)")) {
+                "UPDATE keyway_data_keys SET state = 'RETIRED', retired_at = ? WHERE version = ?"
+                        + " AND state = 'ACTIVE' AND " + UNUSED)) {
             retire.setLong(1, now);
             retire.setInt(2, version);
             retire.setInt(3, version);
             retire.setInt(4, version);
             return retire.executeUpdate() == 1;
         }
+    }
+
+    /** Destroys the wrapped material of keys retired before {@code retiredBefore} that still have no row. */
+    static List<Integer> purgeRetired(Connection connection, long retiredBefore) throws SQLException {
+        List<Integer> purged = new ArrayList<>();
+        for (StoredKey key : readKeys(connection)) {
+            if (key.state() != KeyVersionInfo.State.RETIRED || key.wrapped() == null) {
+                continue;
+            }
+            try (PreparedStatement purge = connection.prepareStatement(
+                    "UPDATE keyway_data_keys SET wrapped = NULL WHERE version = ? AND state = 'RETIRED'"
+                            + " AND retired_at < ? AND " + UNUSED)) {
+                purge.setInt(1, key.version());
+                purge.setLong(2, retiredBefore);
+                purge.setInt(3, key.version());
+                purge.setInt(4, key.version());
+                if (purge.executeUpdate() == 1) {
+                    purged.add(key.version());
+                }
+            }
+        }
+        return purged;
     }
 
     /** Whether {@code version} may still seal new rows (not retired). */

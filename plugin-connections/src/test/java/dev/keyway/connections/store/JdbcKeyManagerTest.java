@@ -9,6 +9,13 @@ import dev.keyway.connections.crypto.MasterKey;
 import dev.keyway.connections.crypto.MasterKeyException;
 import dev.keyway.connections.crypto.MasterKeyOptions;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +108,63 @@ class JdbcKeyManagerTest {
                 assertThat(v.connectionRows()).isEqualTo(2);
             });
             store.resolve(later.id(), ALICE, "production").close();
+        }
+    }
+
+    @Test
+    void retiredKeyMaterialIsDestroyedOnlyAfterTheGracePeriod() throws Exception {
+        String key = TestStores.newKey();
+        MutableClock clock = new MutableClock();
+        try (JdbcConnectionStore store = JdbcConnectionStore.open(TestStores.options(dir, key).withClock(clock))) {
+            store.create(ALICE, TestStores.jira("production", "t"));
+            store.keys().rotateDataKey(RotationProgress.none());
+            store.keys().retireUnusedKeys();
+            assertThat(wrappedKeyPresent(1)).isTrue();
+            clock.advance(JdbcKeyManager.PURGE_GRACE.plusSeconds(1));
+            store.keys().retireUnusedKeys();
+            assertThat(wrappedKeyPresent(1)).isFalse();
+            assertThat(store.keys().status()).extracting(KeyVersionInfo::state)
+                    .containsExactly(KeyVersionInfo.State.PRIMARY, KeyVersionInfo.State.RETIRED);
+        }
+    }
+
+    /** Reads the key table through a second session of the same in-process database. */
+    private boolean wrappedKeyPresent(int version) throws Exception {
+        JDBCDataSource ds = new JDBCDataSource();
+        ds.setUrl("jdbc:hsqldb:file:" + dir.toAbsolutePath().resolve("store/keyway"));
+        ds.setUser("SA");
+        ds.setPassword("");
+        try (java.sql.Connection jdbc = ds.getConnection();
+             PreparedStatement select = jdbc.prepareStatement("SELECT wrapped FROM keyway_data_keys WHERE version = ?")) {
+            select.setInt(1, version);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getBytes(1) != null;
+            }
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 
