@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -50,6 +52,43 @@ public record StoreOptions(String jdbcUrl, String user, String password, DataSou
                 dbDir.resolve("keyway.store-lock"),
                 MasterKeyOptions.defaults(environment, dir.resolve("master.key")), DEFAULT_POOL_SIZE,
                 Clock.systemUTC());
+    }
+
+    /** Setting: a shared database's JDBC URL (default: the embedded store). */
+    public static final String SETTING_JDBC_URL = "connections.jdbc.url";
+    /** Setting: database user for {@link #SETTING_JDBC_URL}. */
+    public static final String SETTING_JDBC_USER = "connections.jdbc.user";
+    /** Setting: database password for {@link #SETTING_JDBC_URL}. */
+    public static final String SETTING_JDBC_PASSWORD = "connections.jdbc.password";
+    /** Setting: an operator-provided master key file. */
+    public static final String SETTING_KEY_FILE = "connections.master-key-file";
+    /** Environment variable: a master key passphrase (used when no key or key file is set). */
+    public static final String ENV_PASSPHRASE = "KEYWAY_MASTER_PASSPHRASE";
+
+    /**
+     * Options from a host's settings (e.g. {@code HostContext::setting}) and environment: the
+     * embedded store under {@code dataDirectory} unless {@value #SETTING_JDBC_URL} is set; the
+     * master key from KEYWAY_MASTER_KEY, {@value #SETTING_KEY_FILE}, {@value #ENV_PASSPHRASE}, or
+     * the generated {@code <dataDirectory>/master.key}, in that order.
+     */
+    public static StoreOptions fromSettings(Path dataDirectory, Function<String, Optional<String>> settings,
+                                            Map<String, String> environment) {
+        StoreOptions embedded = embedded(dataDirectory, environment);
+        MasterKeyOptions keys = embedded.masterKey();
+        Optional<String> keyFile = settings.apply(SETTING_KEY_FILE).filter(v -> !v.isBlank());
+        if (keyFile.isPresent()) {
+            keys = keys.withKeyFile(Path.of(keyFile.get()));
+        }
+        String passphrase = environment.get(ENV_PASSPHRASE);
+        if (passphrase != null && !passphrase.isEmpty()) {
+            keys = keys.withPassphrase(passphrase.toCharArray());
+        }
+        Optional<String> url = settings.apply(SETTING_JDBC_URL).filter(v -> !v.isBlank());
+        if (url.isEmpty()) {
+            return embedded.withMasterKey(keys);
+        }
+        return jdbc(url.get(), settings.apply(SETTING_JDBC_USER).orElse("SA"),
+                settings.apply(SETTING_JDBC_PASSWORD).orElse(""), keys);
     }
 
     /** A store in the database at {@code jdbcUrl}. */
