@@ -47,7 +47,13 @@ public final class JdbcConnectionStore implements ConnectionStore {
      * @throws StoreException        if the database is locked or unreachable
      */
     public static JdbcConnectionStore open(StoreOptions options) {
-        return new JdbcConnectionStore(StoreOpener.open(options), options.clock());
+        JdbcDrivers.storeOpened();
+        try {
+            return new JdbcConnectionStore(StoreOpener.open(options), options.clock());
+        } catch (RuntimeException e) {
+            JdbcDrivers.storeClosed();
+            throw e;
+        }
     }
 
     @Override
@@ -315,6 +321,7 @@ public final class JdbcConnectionStore implements ConnectionStore {
             if (opened.lock() != null) {
                 opened.lock().close();
             }
+            JdbcDrivers.storeClosed();
         }
     }
 

@@ -73,6 +73,8 @@ class StoreOpenerTest {
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .noneMatch(name -> name.toUpperCase().contains("HSQLDB"));
         assertThat(dir.resolve("store/keyway.lck")).doesNotExist();
+        assertThat(java.util.Collections.list(java.sql.DriverManager.getDrivers()))
+                .noneMatch(driver -> driver.getClass().getName().startsWith("org.hsqldb."));
         assertThat(dir.resolve("store/keyway.store-lock")).exists();
     }
 
