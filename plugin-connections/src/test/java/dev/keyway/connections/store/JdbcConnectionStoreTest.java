@@ -271,7 +271,7 @@ class JdbcConnectionStoreTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws java.sql.SQLException {
             try (var statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             }
