@@ -2,23 +2,21 @@ package dev.keyway.connections;
 
 import dev.keyway.api.HostAware;
 import dev.keyway.api.HostContext;
-import dev.keyway.connections.http.HttpSettings;
-import dev.keyway.connections.http.SafeHttpClient;
-import dev.keyway.connections.nodes.NodeServices;
 import dev.keyway.connections.nodes.NodeServicesRegistry;
-import dev.keyway.connections.nodes.UnavailableResolver;
-import dev.keyway.connections.providers.ProviderCatalogue;
 import org.pf4j.Plugin;
 
 /**
  * The PF4J entry point. A Keyway host attaches its {@link HostContext} before start; a plain
- * PF4J host does not, and the plugin then falls back to {@code ~/.keyway} defaults.
+ * PF4J host does not, and the plugin then uses {@code $KEYWAY_HOME} (default {@code ~/.keyway})
+ * and {@code KEYWAY_*} settings.
  *
- * <p>Start builds what the nodes share (catalogue, one HTTP client, connection resolver) and
- * installs it in {@link NodeServicesRegistry}; stop uninstalls it and closes the HTTP client,
- * which stops its threads.
+ * <p>Start opens the encrypted store (a wrong master key fails the start, with the reason, and
+ * changes nothing) and installs what the nodes, commands and routes share; stop closes it all,
+ * leaving no thread and no open file behind.
  */
 public class ConnectionsPlugin extends Plugin implements HostAware {
+
+    static final String ID = "keyway-connections";
 
     private volatile HostContext host;
 
@@ -29,19 +27,15 @@ public class ConnectionsPlugin extends Plugin implements HostAware {
 
     @Override
     public void start() {
-        // The resolver is replaced by the encrypted store once it is wired; until then nodes can
-        // still use external (run-time) credentials.
-        NodeServices services = new NodeServices(ProviderCatalogue.builtIn(), new UnavailableResolver(),
-                new SafeHttpClient(HttpSettings.defaults()));
-        NodeServicesRegistry.install(services).ifPresent(previous -> previous.http().close());
+        HostContext context = host != null ? host : StandaloneHostContext.create(ID);
+        ConnectionsRuntime runtime = ConnectionsRuntime.open(context);
+        ConnectionsRuntime.install(runtime);
+        NodeServicesRegistry.install(runtime.nodes());
     }
 
     @Override
     public void stop() {
-        NodeServicesRegistry.uninstall().ifPresent(services -> services.http().close());
-    }
-
-    HostContext host() {
-        return host;
+        NodeServicesRegistry.uninstall();
+        ConnectionsRuntime.uninstall().ifPresent(ConnectionsRuntime::close);
     }
 }

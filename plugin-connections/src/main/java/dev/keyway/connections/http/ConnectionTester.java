@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.Secret;
-import dev.keyway.connections.providers.AuthKind;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.providers.Provider;
 import dev.keyway.connections.providers.Template;
 import dev.keyway.connections.providers.TestRequest;
@@ -37,7 +37,7 @@ public final class ConnectionTester {
      * @param allowedHosts the connection's hosts, or empty to use the provider's
      * @param timeout      how long the test may take
      */
-    public TestOutcome test(Provider provider, AuthKind kind, Map<String, Secret> fields, String owner,
+    public TestOutcome test(Provider provider, ConnectionType kind, Map<String, Secret> fields, String owner,
             List<String> allowedHosts, Duration timeout) {
         if (provider.testIfAny().isEmpty()) {
             return new TestOutcome(TestOutcome.Verdict.NOT_TESTED, 0,

@@ -2,7 +2,7 @@ package dev.keyway.connections.http;
 
 import dev.keyway.api.NodeException;
 import dev.keyway.api.Secret;
-import dev.keyway.connections.providers.AuthKind;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.providers.CredentialField;
 import dev.keyway.connections.providers.InjectionRule;
 import dev.keyway.connections.providers.Placement;
@@ -31,7 +31,7 @@ public final class CredentialInjector {
      * @throws NodeException {@code credential_field_missing} naming the field (never a value), or
      *                       {@code invalid_credential_settings} when a name does not fit HTTP
      */
-    public Injection inject(Provider provider, AuthKind kind, Map<String, Secret> fields) {
+    public Injection inject(Provider provider, ConnectionType kind, Map<String, Secret> fields) {
         List<NamedSecret> headers = new ArrayList<>();
         List<NamedSecret> query = new ArrayList<>();
         List<NamedSecret> cookies = new ArrayList<>();

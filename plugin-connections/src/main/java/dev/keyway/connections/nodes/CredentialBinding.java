@@ -3,10 +3,10 @@ package dev.keyway.connections.nodes;
 import dev.keyway.api.NodeContext;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.Secret;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.http.AllowedHosts;
 import dev.keyway.connections.http.Injection;
 import dev.keyway.connections.http.OutgoingRequest;
-import dev.keyway.connections.providers.AuthKind;
 import dev.keyway.connections.providers.Provider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ record CredentialBinding(OutgoingRequest.Credentials credentials, String baseUrl
     /** For a stored connection. */
     static CredentialBinding of(ResolvedConnection connection, NodeServices services) {
         Provider provider = provider(services, connection.provider(), "connection " + connection.id());
-        AuthKind kind = kind(provider, connection.type(), "connection " + connection.id());
+        ConnectionType kind = kind(provider, connection.type(), "connection " + connection.id());
         List<String> hosts = connection.allowedHosts().isEmpty()
                 ? hosts(provider, connection.fields(), connection.id())
                 : connection.allowedHosts();
@@ -42,7 +42,7 @@ record CredentialBinding(OutgoingRequest.Credentials credentials, String baseUrl
     static CredentialBinding external(String providerId, String type, Map<?, ?> values, NodeServices services) {
         String owner = "external credentials for " + providerId;
         Provider provider = provider(services, providerId, owner);
-        AuthKind kind = type == null ? provider.authKinds().get(0) : kind(provider, type, owner);
+        ConnectionType kind = type == null ? provider.authKinds().get(0) : kind(provider, type, owner);
         Map<String, Secret> fields = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             if (value instanceof Secret secret) {
@@ -57,7 +57,7 @@ record CredentialBinding(OutgoingRequest.Credentials credentials, String baseUrl
                 services);
     }
 
-    private static CredentialBinding bind(Provider provider, AuthKind kind, Map<String, Secret> fields, String owner,
+    private static CredentialBinding bind(Provider provider, ConnectionType kind, Map<String, Secret> fields, String owner,
             List<String> hosts, String baseUrl, NodeServices services) {
         Injection injection = services.injector().inject(provider, kind, fields);
         List<Secret> secrets = new ArrayList<>(injection.secrets());
@@ -85,10 +85,10 @@ record CredentialBinding(OutgoingRequest.Credentials credentials, String baseUrl
                         + "(e.g. github, slack, api_key, bearer)", owner, id));
     }
 
-    private static AuthKind kind(Provider provider, String type, String owner) {
-        return AuthKind.byId(type).filter(provider::supports).orElseThrow(() -> new NodeException(
+    private static ConnectionType kind(Provider provider, String type, String owner) {
+        return ConnectionType.byId(type).filter(provider::supports).orElseThrow(() -> new NodeException(
                 "unsupported_auth_type", "%s has type '%s', which provider %s does not support (it supports %s)",
-                owner, type, provider.id(), provider.authKinds().stream().map(AuthKind::id).toList()));
+                owner, type, provider.id(), provider.authKinds().stream().map(ConnectionType::id).toList()));
     }
 
     private static List<String> hosts(Provider provider, Map<String, Secret> fields, String owner) {

@@ -1,6 +1,7 @@
 package dev.keyway.connections.providers;
 
 import dev.keyway.api.Secret;
+import dev.keyway.connections.ConnectionType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
 public record Provider(
         String id,
         String displayName,
-        List<AuthKind> authKinds,
+        List<ConnectionType> authKinds,
         List<CredentialField> fields,
         List<InjectionRule> injection,
         Template baseUrl,
@@ -64,13 +65,13 @@ public record Provider(
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
-    public boolean supports(AuthKind kind) {
+    public boolean supports(ConnectionType kind) {
         return authKinds.contains(kind);
     }
 
     /** The rules for a connection of {@code kind}: the OAuth ones for OAuth, the provider's otherwise. */
-    public List<InjectionRule> injectionFor(AuthKind kind) {
-        return kind == AuthKind.OAUTH && oauth != null ? oauth.injection() : injection;
+    public List<InjectionRule> injectionFor(ConnectionType kind) {
+        return kind == ConnectionType.OAUTH && oauth != null ? oauth.injection() : injection;
     }
 
     /** Whether a field's value is credential material; fields the catalogue does not know count as secret. */

@@ -3,6 +3,7 @@ package dev.keyway.connections.providers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyway.connections.ConnectionType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -120,17 +121,17 @@ final class ProviderLoader {
                 problem(at + "/id", "must be lower case letters, digits, '-' or '_'");
             }
             String displayName = text(node, "displayName", at, true);
-            List<AuthKind> kinds = authKinds();
+            List<ConnectionType> kinds = authKinds();
             readFields();
             List<InjectionRule> injection = rules(node.path("injection"), at + "/injection", false);
-            if (injection.isEmpty() && kinds.stream().anyMatch(k -> k != AuthKind.OAUTH)) {
+            if (injection.isEmpty() && kinds.stream().anyMatch(k -> k != ConnectionType.OAUTH)) {
                 problem(at + "/injection", "must have at least one rule for the non-OAuth auth kinds");
             }
             Template baseUrl = node.has("baseUrl") ? settingsTemplate(node.get("baseUrl"), at + "/baseUrl") : null;
             List<Template> hosts = allowedHosts();
             TestRequest test = node.has("test") ? test(node.get("test"), at + "/test") : null;
             OAuthSpec oauth = node.has("oauth") ? oauth(node.get("oauth"), at + "/oauth") : null;
-            if (kinds.contains(AuthKind.OAUTH) != (oauth != null)) {
+            if (kinds.contains(ConnectionType.OAUTH) != (oauth != null)) {
                 problem(at + "/oauth", "must be present exactly when authKinds contains 'oauth'");
             }
             List<SeededSecret> secrets = secrets();
@@ -140,8 +141,8 @@ final class ProviderLoader {
             return new Provider(id, displayName, kinds, fields, injection, baseUrl, hosts, test, oauth, secrets);
         }
 
-        private List<AuthKind> authKinds() {
-            List<AuthKind> kinds = new ArrayList<>();
+        private List<ConnectionType> authKinds() {
+            List<ConnectionType> kinds = new ArrayList<>();
             JsonNode array = node.path("authKinds");
             if (!array.isArray() || array.isEmpty()) {
                 problem(at + "/authKinds", "must be a non-empty array of oauth, api_key, credentials, basic, bearer");
@@ -149,7 +150,7 @@ final class ProviderLoader {
             }
             for (int i = 0; i < array.size(); i++) {
                 String kindId = array.get(i).asText();
-                AuthKind.byId(kindId).ifPresentOrElse(kind -> {
+                ConnectionType.byId(kindId).ifPresentOrElse(kind -> {
                     if (kinds.contains(kind)) {
                         problem(at + "/authKinds", "lists '" + kindId + "' twice");
                     }

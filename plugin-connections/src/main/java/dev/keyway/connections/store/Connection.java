@@ -1,5 +1,6 @@
 package dev.keyway.connections.store;
 
+import dev.keyway.connections.ConnectionType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

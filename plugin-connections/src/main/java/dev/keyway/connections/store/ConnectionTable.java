@@ -1,5 +1,6 @@
 package dev.keyway.connections.store;
 
+import dev.keyway.connections.ConnectionType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,7 +65,7 @@ final class ConnectionTable {
         insert.setString(3, c.owner());
         insert.setString(4, c.provider());
         insert.setString(5, c.displayName());
-        insert.setString(6, c.type().wire());
+        insert.setString(6, c.type().id());
         insert.setString(7, c.environment());
         setStatus(insert, 8, c.status());
         insert.setString(11, TextLists.join("scope", c.scopes()));
@@ -180,7 +181,7 @@ final class ConnectionTable {
         ConnectionStatus status = new ConnectionStatus(ConnectionStatus.State.fromWire(rows.getString(8)),
                 rows.getString(9), time(rows, 10));
         Connection connection = new Connection(rows.getString(1), rows.getString(2), rows.getString(3),
-                rows.getString(4), rows.getString(5), ConnectionType.fromWire(rows.getString(6)), rows.getString(7),
+                rows.getString(4), rows.getString(5), ConnectionType.parse(rows.getString(6)), rows.getString(7),
                 status, TextLists.split(rows.getString(11)), new LinkedHashSet<>(TextLists.split(rows.getString(12))),
                 new LinkedHashSet<>(TextLists.split(rows.getString(13))), rows.getString(14),
                 TextLists.split(rows.getString(15)), time(rows, 16), time(rows, 17), time(rows, 18), time(rows, 19),

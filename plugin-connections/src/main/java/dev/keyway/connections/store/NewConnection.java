@@ -1,5 +1,6 @@
 package dev.keyway.connections.store;
 
+import dev.keyway.connections.ConnectionType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

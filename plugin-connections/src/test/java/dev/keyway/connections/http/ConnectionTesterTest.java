@@ -3,7 +3,7 @@ package dev.keyway.connections.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyway.api.Secret;
-import dev.keyway.connections.providers.AuthKind;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.providers.Provider;
 import dev.keyway.connections.providers.ProviderCatalogue;
 import dev.keyway.connections.testing.LoopbackServer;
@@ -76,14 +76,14 @@ class ConnectionTesterTest {
     @Test
     void providersWithoutATestAreNotTested() {
         Provider bearer = ProviderCatalogue.builtIn().find("bearer").orElseThrow();
-        TestOutcome outcome = tester.test(bearer, AuthKind.BEARER, Map.of("token", Secret.of(CANARY)), "conn_x",
+        TestOutcome outcome = tester.test(bearer, ConnectionType.BEARER, Map.of("token", Secret.of(CANARY)), "conn_x",
                 List.of(), Duration.ofSeconds(5));
         assertThat(outcome.verdict()).isEqualTo(TestOutcome.Verdict.NOT_TESTED);
     }
 
     @Test
     void missingSettingsFailWithoutSendingAnything() {
-        TestOutcome outcome = tester.test(acme, AuthKind.API_KEY, Map.of("api-key", Secret.of(CANARY)), "conn_x",
+        TestOutcome outcome = tester.test(acme, ConnectionType.API_KEY, Map.of("api-key", Secret.of(CANARY)), "conn_x",
                 List.of(), Duration.ofSeconds(5));
         assertThat(outcome.verdict()).isEqualTo(TestOutcome.Verdict.FAILED);
         assertThat(outcome.message()).contains("base-url").doesNotContain(CANARY);
@@ -91,7 +91,7 @@ class ConnectionTesterTest {
     }
 
     private TestOutcome test(String key) {
-        return tester.test(acme, AuthKind.API_KEY,
+        return tester.test(acme, ConnectionType.API_KEY,
                 Map.of("api-key", Secret.of(key), "base-url", Secret.of(server.url(""))), "conn_acme", List.of(),
                 Duration.ofSeconds(5));
     }

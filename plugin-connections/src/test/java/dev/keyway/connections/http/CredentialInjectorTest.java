@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyway.api.NodeException;
 import dev.keyway.api.Secret;
-import dev.keyway.connections.providers.AuthKind;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.providers.Provider;
 import dev.keyway.connections.providers.ProviderCatalogue;
 import dev.keyway.connections.testing.LoopbackServer;
@@ -36,7 +36,7 @@ class CredentialInjectorTest {
 
     @Test
     void headerRulesWithConstantsAnthropic() {
-        LoopbackServer.Received got = send("anthropic", AuthKind.API_KEY, Map.of("api-key", Secret.of(CANARY)));
+        LoopbackServer.Received got = send("anthropic", ConnectionType.API_KEY, Map.of("api-key", Secret.of(CANARY)));
         assertThat(got.header("x-api-key")).isEqualTo(CANARY);
         assertThat(got.header("anthropic-version")).isEqualTo("2023-06-01");
         assertThat(got.header("Authorization")).isNull();
@@ -44,39 +44,39 @@ class CredentialInjectorTest {
 
     @Test
     void headerTemplatesPagerDutyAndOpsgenie() {
-        assertThat(send("pagerduty", AuthKind.API_KEY, Map.of("api-key", Secret.of(CANARY))).header("Authorization"))
+        assertThat(send("pagerduty", ConnectionType.API_KEY, Map.of("api-key", Secret.of(CANARY))).header("Authorization"))
                 .isEqualTo("Token token=" + CANARY);
-        assertThat(send("opsgenie", AuthKind.API_KEY, Map.of("api-key", Secret.of(CANARY))).header("Authorization"))
+        assertThat(send("opsgenie", ConnectionType.API_KEY, Map.of("api-key", Secret.of(CANARY))).header("Authorization"))
                 .isEqualTo("GenieKey " + CANARY);
     }
 
     @Test
     void twoHeadersDatadogAndOptionalFieldsSkipped() {
-        LoopbackServer.Received both = send("datadog", AuthKind.API_KEY,
+        LoopbackServer.Received both = send("datadog", ConnectionType.API_KEY,
                 Map.of("api-key", Secret.of(CANARY), "application-key", Secret.of(CANARY + "-app")));
         assertThat(both.header("DD-API-KEY")).isEqualTo(CANARY);
         assertThat(both.header("DD-APPLICATION-KEY")).isEqualTo(CANARY + "-app");
-        LoopbackServer.Received apiOnly = send("datadog", AuthKind.API_KEY, Map.of("api-key", Secret.of(CANARY)));
+        LoopbackServer.Received apiOnly = send("datadog", ConnectionType.API_KEY, Map.of("api-key", Secret.of(CANARY)));
         assertThat(apiOnly.header("DD-APPLICATION-KEY")).isNull();
     }
 
     @Test
     void basicFromTwoFieldsTwilio() {
-        LoopbackServer.Received got = send("twilio", AuthKind.CREDENTIALS,
+        LoopbackServer.Received got = send("twilio", ConnectionType.CREDENTIALS,
                 Map.of("account-sid", Secret.of("AC123"), "auth-token", Secret.of(CANARY)));
         assertThat(decodeBasic(got)).isEqualTo("AC123:" + CANARY);
     }
 
     @Test
     void basicTemplateOverSeveralFieldsZendesk() {
-        LoopbackServer.Received got = send("zendesk", AuthKind.CREDENTIALS, Map.of("subdomain", Secret.of("acme"),
+        LoopbackServer.Received got = send("zendesk", ConnectionType.CREDENTIALS, Map.of("subdomain", Secret.of("acme"),
                 "email", Secret.of("agent@acme.test"), "api-token", Secret.of(CANARY)));
         assertThat(decodeBasic(got)).isEqualTo("agent@acme.test/token:" + CANARY);
     }
 
     @Test
     void queryParameterGenericApiKey() {
-        LoopbackServer.Received got = send("api_key", AuthKind.API_KEY, Map.of("api-key", Secret.of(CANARY),
+        LoopbackServer.Received got = send("api_key", ConnectionType.API_KEY, Map.of("api-key", Secret.of(CANARY),
                 "base-url", Secret.of(server.url("/")), "placement", Secret.of("query"), "param-name", Secret.of("key")));
         assertThat(got.query()).isEqualTo("key=" + CANARY);
         assertThat(got.header("X-API-Key")).isNull();
@@ -84,21 +84,21 @@ class CredentialInjectorTest {
 
     @Test
     void cookieGenericApiKey() {
-        LoopbackServer.Received got = send("api_key", AuthKind.API_KEY, Map.of("api-key", Secret.of(CANARY),
+        LoopbackServer.Received got = send("api_key", ConnectionType.API_KEY, Map.of("api-key", Secret.of(CANARY),
                 "base-url", Secret.of(server.url("/")), "placement", Secret.of("cookie"), "param-name", Secret.of("sid")));
         assertThat(got.header("Cookie")).isEqualTo("sid=" + CANARY);
     }
 
     @Test
     void headerIsTheGenericApiKeyDefault() {
-        LoopbackServer.Received got = send("api_key", AuthKind.API_KEY,
+        LoopbackServer.Received got = send("api_key", ConnectionType.API_KEY,
                 Map.of("api-key", Secret.of(CANARY), "base-url", Secret.of(server.url("/"))));
         assertThat(got.header("X-API-Key")).isEqualTo(CANARY);
     }
 
     @Test
     void customHeaderTemplateChosenByThePerson() {
-        LoopbackServer.Received got = send("custom", AuthKind.CREDENTIALS, Map.of("secret", Secret.of(CANARY),
+        LoopbackServer.Received got = send("custom", ConnectionType.CREDENTIALS, Map.of("secret", Secret.of(CANARY),
                 "username", Secret.of("bot"), "base-url", Secret.of(server.url("/")),
                 "header-name", Secret.of("X-Auth"), "header-template", Secret.of("Basic {base64(username:secret)}")));
         assertThat(got.header("X-Auth")).isEqualTo("Basic "
@@ -107,7 +107,7 @@ class CredentialInjectorTest {
 
     @Test
     void oauthConnectionsUseTheOauthRules() {
-        LoopbackServer.Received got = send("pagerduty", AuthKind.OAUTH, Map.of("token", Secret.of(CANARY)));
+        LoopbackServer.Received got = send("pagerduty", ConnectionType.OAUTH, Map.of("token", Secret.of(CANARY)));
         assertThat(got.header("Authorization")).isEqualTo("Bearer " + CANARY);
         assertThat(got.header("Accept")).isEqualTo("application/vnd.pagerduty+json;version=2");
     }
@@ -115,7 +115,7 @@ class CredentialInjectorTest {
     @Test
     void aMissingFieldIsNamedButNoValueIsShown() {
         Provider jira = catalogue.find("jira").orElseThrow();
-        assertThatThrownBy(() -> injector.inject(jira, AuthKind.CREDENTIALS,
+        assertThatThrownBy(() -> injector.inject(jira, ConnectionType.CREDENTIALS,
                 Map.of("user-email", Secret.of("me@acme.test"), "base-url", Secret.of("https://acme.atlassian.net"))))
                 .isInstanceOfSatisfying(NodeException.class, e -> {
                     assertThat(e.code()).isEqualTo("credential_field_missing");
@@ -125,7 +125,7 @@ class CredentialInjectorTest {
 
     @Test
     void injectedValuesAreSecrets() {
-        Injection injection = injector.inject(catalogue.find("github").orElseThrow(), AuthKind.API_KEY,
+        Injection injection = injector.inject(catalogue.find("github").orElseThrow(), ConnectionType.API_KEY,
                 Map.of("token", Secret.of(CANARY)));
         assertThat(injection.headers()).singleElement().satisfies(h -> {
             assertThat(h.value().toString()).isEqualTo(Secret.MASK);
@@ -133,7 +133,7 @@ class CredentialInjectorTest {
         });
     }
 
-    private LoopbackServer.Received send(String providerId, AuthKind kind, Map<String, Secret> fields) {
+    private LoopbackServer.Received send(String providerId, ConnectionType kind, Map<String, Secret> fields) {
         Provider provider = catalogue.find(providerId).orElseThrow();
         Injection injection = injector.inject(provider, kind, fields);
         OutgoingRequest request = new OutgoingRequest("GET", URI.create(server.url("/")), List.of(), List.of(), null,

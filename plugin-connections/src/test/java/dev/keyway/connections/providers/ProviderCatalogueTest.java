@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyway.connections.ConnectionType;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ class ProviderCatalogueTest {
     @Test
     void oauthProvidersDefaultToBearerInjection() {
         Provider github = ProviderCatalogue.builtIn().find("github").orElseThrow();
-        InjectionRule rule = github.injectionFor(AuthKind.OAUTH).get(0);
+        InjectionRule rule = github.injectionFor(ConnectionType.OAUTH).get(0);
         assertThat(rule.name().source() + ": " + rule.template().source()).isEqualTo("Authorization: Bearer {token}");
         assertThat(github.oauthIfAny()).get().extracting(OAuthSpec::tokenUrl)
                 .isEqualTo("https://github.com/login/oauth/access_token");

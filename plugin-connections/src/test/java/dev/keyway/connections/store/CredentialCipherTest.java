@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyway.api.Secret;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.crypto.AesGcm;
 import dev.keyway.connections.crypto.Bytes;
 import dev.keyway.connections.crypto.DataKey;

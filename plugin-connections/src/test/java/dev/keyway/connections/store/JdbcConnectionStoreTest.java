@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyway.api.Principal;
 import dev.keyway.api.Secret;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.crypto.TamperedException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;

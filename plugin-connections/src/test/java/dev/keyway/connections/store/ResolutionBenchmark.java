@@ -2,6 +2,7 @@ package dev.keyway.connections.store;
 
 import dev.keyway.api.Principal;
 import dev.keyway.api.Secret;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.crypto.Bytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
