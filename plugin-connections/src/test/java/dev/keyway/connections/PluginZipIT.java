@@ -81,7 +81,8 @@ class PluginZipIT {
             assertThat(plugin.getPluginState()).as("failure: %s", plugin.getFailedException()).isEqualTo(PluginState.STARTED);
             List<NodeType> nodes = manager.getExtensions(NodeType.class, "keyway-connections");
             assertThat(nodes).extracting(n -> n.spec().type()).contains(
-                    "connections.get-connection", "connections.set-property", "connections.http-request");
+                    "connections.get-connection", "connections.set-property", "connections.http-request",
+                    "connections.get-secret");
             assertThat(nodes).allSatisfy(n ->
                     assertThat(n.getClass().getClassLoader()).isSameAs(plugin.getPluginClassLoader()));
         } finally {

@@ -28,4 +28,13 @@ public interface ConnectionResolver {
     default List<ConnectionSummary> list(Principal principal, String environment) {
         return List.of();
     }
+
+    /**
+     * An environment secret by name for {@code principal}'s workspace in {@code environment}, as a
+     * fresh {@link Secret}. Defaults to none, for resolvers without environment secrets.
+     */
+    default java.util.Optional<dev.keyway.api.Secret> environmentSecret(Principal principal, String environment,
+                                                                         String name) {
+        return java.util.Optional.empty();
+    }
 }

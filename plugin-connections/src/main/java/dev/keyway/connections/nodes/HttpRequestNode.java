@@ -64,6 +64,9 @@ public final class HttpRequestNode implements NodeType {
                     .description("Query parameters; values may be secrets").build())
             .input(FieldSpec.builder("body").type(ValueType.ANY).description("The request body").build())
             .input(FieldSpec.builder("vars").type(ValueType.OBJECT).description("Values for the url's {names}").build())
+            .input(FieldSpec.builder("baseUrl")
+                    .description("Fills {baseUrl} in the url when no connection gives one, e.g. wired from Get "
+                            + "Connection's baseUrl").build())
             .input(FieldSpec.builder("provider")
                     .description("With credentials: a provider id from the catalogue, used instead of a connection").build())
             .input(FieldSpec.builder("credentials").type(ValueType.OBJECT).sensitive()
@@ -100,7 +103,8 @@ public final class HttpRequestNode implements NodeType {
         NodeServices runtime = services.get();
         CredentialBinding binding = bind(context, runtime);
         binding.register(context);
-        URI url = RequestUrl.build(context.string("url").orElseThrow(), map(context, "vars"), binding.baseUrl());
+        String baseUrl = binding.baseUrl() != null ? binding.baseUrl() : context.string("baseUrl").orElse(null);
+        URI url = RequestUrl.build(context.string("url").orElseThrow(), map(context, "vars"), baseUrl);
         Map<?, ?> headerInput = map(context, "headers");
         String contentType = contentType(headerInput);
         List<OutgoingRequest.Field> headers = fields(headerInput, "headers", true);

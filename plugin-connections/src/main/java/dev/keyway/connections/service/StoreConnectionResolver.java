@@ -63,4 +63,9 @@ public final class StoreConnectionResolver implements ConnectionResolver {
                         c.status().state().wire()))
                 .toList();
     }
+
+    @Override
+    public java.util.Optional<dev.keyway.api.Secret> environmentSecret(Principal principal, String environment, String name) {
+        return store.environmentSecret(principal, environment, name);
+    }
 }

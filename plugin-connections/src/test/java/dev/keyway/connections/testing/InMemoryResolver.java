@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Connections kept in memory per user and environment, resolved by id or provider/Display Name. */
-public final class InMemoryResolver implements ConnectionResolver {
+public class InMemoryResolver implements ConnectionResolver {
 
     private record Key(String user, String workspace, String environment) {
     }
