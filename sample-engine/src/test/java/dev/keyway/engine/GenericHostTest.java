@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The host stays generic: its main code never names the connections plugin or its packages, so
+ * The host stays generic: its code never names the connections plugin or its packages, so
  * any plugin can bring its whole feature (the CLI and server tests run the engine with only a
  * test plugin loaded).
  */
@@ -20,7 +20,7 @@ class GenericHostTest {
     @Test
     void mainCodeNeverMentionsConnections() throws IOException {
         List<Path> offending;
-        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             offending = files.filter(Files::isRegularFile)
                     .filter(GenericHostTest::mentionsConnections)
                     .toList();

@@ -31,7 +31,7 @@ final class NodesCommand implements HostCommand {
                 Usage: keyway nodes [TYPE] [--json]
 
                 Without TYPE, lists every node type with the plugin that contributes it.
-                With TYPE (e.g. connections.http-request), shows its properties, inputs and outputs.""";
+                With TYPE (e.g. acme.http-call), shows its properties, inputs and outputs.""";
     }
 
     @Override

@@ -16,7 +16,7 @@ final class OptionsCommand implements HostCommand {
 
     @Override
     public String summary() {
-        return "list the values you may pick for a node property (e.g. your connections)";
+        return "list the values you may pick for a node property (e.g. saved credentials)";
     }
 
     @Override
@@ -25,7 +25,7 @@ final class OptionsCommand implements HostCommand {
                 Usage: keyway options NODE_TYPE PROPERTY [--env ENV] [--user USER] [--json]
 
                 Lists what USER may choose in ENV for a property declared with a picker, e.g.
-                'keyway options connections.http-request connection' lists your connections.""";
+                'keyway options acme.http-call account' lists the accounts you may use.""";
     }
 
     @Override

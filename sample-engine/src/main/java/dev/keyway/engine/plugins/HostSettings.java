@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Configuration lookup for the host and its plugins. A key such as {@code connections.jdbc.url}
- * is looked up, in order, as the system property {@code keyway.connections.jdbc.url}, the
- * environment variable {@code KEYWAY_CONNECTIONS_JDBC_URL}, and the entry in
+ * Configuration lookup for the host and its plugins. A key such as {@code acme.jdbc.url}
+ * is looked up, in order, as the system property {@code keyway.acme.jdbc.url}, the
+ * environment variable {@code KEYWAY_ACME_JDBC_URL}, and the entry in
  * {@code KEYWAY_HOME/keyway.properties}.
  */
 public final class HostSettings {
@@ -57,7 +57,7 @@ public final class HostSettings {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
-    /** {@code connections.jdbc.url} becomes {@code KEYWAY_CONNECTIONS_JDBC_URL}. */
+    /** {@code acme.jdbc.url} becomes {@code KEYWAY_ACME_JDBC_URL}. */
     static String environmentName(String key) {
         return "KEYWAY_" + key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }

@@ -34,7 +34,7 @@ public record Route(ApiRoute api, String source, ClassLoader classLoader, List<S
         return Optional.of(params);
     }
 
-    /** Literal segments rank before parameters, so {@code /connections/api-key} beats {@code /connections/{id}}. */
+    /** Literal segments rank before parameters, so {@code /things/special} beats {@code /things/{id}}. */
     int specificity() {
         int score = 0;
         for (String segment : segments) {
