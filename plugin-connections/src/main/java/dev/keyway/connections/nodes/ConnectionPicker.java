@@ -43,7 +43,7 @@ public final class ConnectionPicker implements OptionsProvider {
                 .forEach(c -> {
                     String provider = runtime.catalogue().find(c.provider()).map(Provider::displayName).orElse(c.provider());
                     options.add(new Option(c.provider() + "/" + c.displayName(), c.displayName(),
-                            provider + " · " + c.type() + " · " + c.id(), c.status(), List.of(c.provider())));
+                            provider + " · " + c.type() + " · " + c.id(), c.status(), c.tags()));
                 });
         return options;
     }

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param displayName the owner's label
  * @param type        auth kind id
  * @param status      {@code active} or {@code not_active}
+ * @param tags        the owner's labels, sorted
  */
-public record ConnectionSummary(String id, String provider, String displayName, String type, String status) {
+public record ConnectionSummary(String id, String provider, String displayName, String type, String status,
+                                java.util.List<String> tags) {
 
     public ConnectionSummary {
         Objects.requireNonNull(id, "id");
@@ -19,5 +21,6 @@ public record ConnectionSummary(String id, String provider, String displayName, 
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(type, "type");
         status = status == null ? "active" : status;
+        tags = tags == null ? java.util.List.of() : tags.stream().sorted().toList();
     }
 }

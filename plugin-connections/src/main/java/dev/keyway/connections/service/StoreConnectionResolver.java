@@ -60,7 +60,7 @@ public final class StoreConnectionResolver implements ConnectionResolver {
     public List<ConnectionSummary> list(Principal principal, String environment) {
         return store.list(principal, new ConnectionFilter(null, null, environment, null)).stream()
                 .map(c -> new ConnectionSummary(c.id(), c.provider(), c.displayName(), c.type().id(),
-                        c.status().state().wire()))
+                        c.status().state().wire(), java.util.List.copyOf(c.tags())))
                 .toList();
     }
 

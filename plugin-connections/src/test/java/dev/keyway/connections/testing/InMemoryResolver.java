@@ -35,7 +35,7 @@ public class InMemoryResolver implements ConnectionResolver {
     @Override
     public List<ConnectionSummary> list(Principal principal, String environment) {
         return visible(principal, environment).stream()
-                .map(c -> new ConnectionSummary(c.id(), c.provider(), c.displayName(), c.type(), "active"))
+                .map(c -> new ConnectionSummary(c.id(), c.provider(), c.displayName(), c.type(), "active", java.util.List.of()))
                 .toList();
     }
 
