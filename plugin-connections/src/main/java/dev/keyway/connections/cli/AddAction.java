@@ -17,9 +17,6 @@ import java.util.Set;
 /** {@code connections add PROVIDER}: creates a connection in the caller's environment and seeds its secrets. */
 final class AddAction implements Action {
 
-    private static final String SEED_ALL = "all";
-    private static final String SEED_ENV = "env";
-
     @Override
     public String name() {
         return "add";
@@ -33,7 +30,7 @@ final class AddAction implements Action {
     @Override
     public Set<String> valued() {
         Set<String> valued = new HashSet<>(FieldInput.VALUED);
-        valued.addAll(Set.of("type", "display-name", "tag", "base-url", "allowed-host", "seed"));
+        valued.addAll(Set.of("type", "display-name", "tag", "base-url", "allowed-host", SeedTarget.OPTION));
         return valued;
     }
 
@@ -77,10 +74,7 @@ final class AddAction implements Action {
         String providerId = invocation.positionals("PROVIDER").get(0);
         Provider provider = Providers.find(invocation.connections().catalogue(), providerId);
         ConnectionType type = type(invocation, provider);
-        String seed = invocation.args().option("seed").orElse(SEED_ALL);
-        if (!seed.equals(SEED_ALL) && !seed.equals(SEED_ENV)) {
-            throw new UsageException("--seed takes all or env, not '%s'", seed);
-        }
+        SeedTarget seed = SeedTarget.given(invocation).orElse(new SeedTarget(false));
         String baseUrl = invocation.args().option("base-url").orElse(null);
         Map<String, Secret> fields = new LinkedHashMap<>(FieldInput.collect(invocation, provider, true));
         if (baseUrl != null && provider.field("base-url").filter(f -> !f.secret()).isPresent()) {
@@ -88,11 +82,11 @@ final class AddAction implements Action {
         }
         NewConnectionRequest request = new NewConnectionRequest(provider.id(), type,
                 invocation.args().option("display-name").orElse(null),
-                seed.equals(SEED_ENV) ? invocation.context().environment() : null, fields,
+                seed.envOnly() ? invocation.context().environment() : null, fields,
                 new LinkedHashSet<>(invocation.args().all("tag")), baseUrl, invocation.args().all("allowed-host"));
         CreatedConnection created = invocation.connections().create(invocation.principal(),
                 invocation.context().environment(), request);
-        print(invocation, created, seed.equals(SEED_ENV));
+        print(invocation, created, seed);
         return Invocation.OK;
     }
 
@@ -110,7 +104,7 @@ final class AddAction implements Action {
         }
     }
 
-    private static void print(Invocation invocation, CreatedConnection created, boolean envOnly) {
+    private static void print(Invocation invocation, CreatedConnection created, SeedTarget seed) {
         Connection c = created.connection();
         PrintWriter out = invocation.out();
         if (invocation.json()) {
@@ -120,8 +114,7 @@ final class AddAction implements Action {
         out.printf("Created %s (%s \"%s\", %s) in environment %s.%n", c.id(), c.provider(), c.displayName(),
                 c.type().id(), c.environment());
         out.printf("Seeded %d secret%s into %s: %s%n", created.seedResult().secretsSeeded(),
-                created.seedResult().secretsSeeded() == 1 ? "" : "s",
-                envOnly ? "environment " + c.environment() : "every environment of workspace " + c.workspace(),
+                created.seedResult().secretsSeeded() == 1 ? "" : "s", seed.describe(c),
                 String.join(", ", created.seedResult().secretNames()));
     }
 }

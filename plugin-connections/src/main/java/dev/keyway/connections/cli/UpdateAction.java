@@ -60,7 +60,8 @@ final class UpdateAction implements Action {
                                         them with --fields-from-stdin) and replace the stored values
                 """ + FieldInput.HELP + """
 
-                Environment secrets seeded when the connection was created are not re-seeded.
+                New secret values also replace the environment secrets seeded from them (same names, same
+                environments), so patterns that read SLACK_API_KEY and the like get the new key too.
 
                 Examples:
                   keyway connections update conn_3kTm9x... --display-name "Slack - Ops" --tag ops --untag old

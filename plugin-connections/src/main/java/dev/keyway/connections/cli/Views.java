@@ -6,6 +6,7 @@ import dev.keyway.connections.providers.Provider;
 import dev.keyway.connections.providers.SeededSecret;
 import dev.keyway.connections.service.CreatedConnection;
 import dev.keyway.connections.store.Connection;
+import dev.keyway.connections.store.SeedResult;
 import dev.keyway.connections.store.UsageEvent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,8 +48,14 @@ final class Views {
     static Map<String, Object> created(CreatedConnection created) {
         Map<String, Object> view = head(created.connection());
         view.put("createdAt", Times.wire(created.connection().createdAt()));
-        view.put("seedResult", Map.of("secretsSeeded", created.seedResult().secretsSeeded(),
-                "secretNames", created.seedResult().secretNames()));
+        view.put("seedResult", seedResult(created.seedResult()));
+        return view;
+    }
+
+    static Map<String, Object> seedResult(SeedResult seeded) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("secretsSeeded", seeded.secretsSeeded());
+        view.put("secretNames", seeded.secretNames());
         return view;
     }
 

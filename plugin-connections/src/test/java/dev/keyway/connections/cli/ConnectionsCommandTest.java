@@ -202,6 +202,24 @@ class ConnectionsCommandTest {
     }
 
     @Test
+    void rotatedValuesReplaceTheSecretsSeededFromThemInTheirEnvironments() throws Exception {
+        String id = addSlack("xoxb-first");
+        cli.env("production");
+        String prodOnly = addSlack("xoxb-prod-first", "--seed", "env");
+        cli.env("development");
+
+        assertThat(cli.stdin("xoxb-second\n").connections("update", id, "--rotate").exit()).isZero();
+        assertThat(runtime.store().environmentSecret(ALICE, "staging", "SLACK_API_KEY").orElseThrow().reveal())
+                .isEqualTo("xoxb-second");
+
+        assertThat(cli.stdin("xoxb-prod-second\n").connections("update", prodOnly, "--rotate").exit()).isZero();
+        assertThat(runtime.store().environmentSecret(ALICE, "production", "SLACK_API_KEY").orElseThrow().reveal())
+                .isEqualTo("xoxb-prod-second");
+        assertThat(runtime.store().environmentSecret(ALICE, "staging", "SLACK_API_KEY").orElseThrow().reveal())
+                .isEqualTo("xoxb-second");
+    }
+
+    @Test
     void deleteAsksAtATerminalAndRefusesWithoutOneUnlessYes() throws Exception {
         String id = addSlack("xoxb-del");
 
