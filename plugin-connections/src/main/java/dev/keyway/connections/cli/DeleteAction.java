@@ -3,7 +3,6 @@ package dev.keyway.connections.cli;
 import dev.keyway.api.KeywayException;
 import dev.keyway.api.support.UsageException;
 import dev.keyway.connections.store.Connection;
-import dev.keyway.connections.store.ConnectionNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -52,7 +51,7 @@ final class DeleteAction implements Action {
             confirm(invocation, connection);
         }
         if (!invocation.connections().store().delete(id, invocation.principal())) {
-            throw new ConnectionNotFoundException(id, invocation.principal().user(), "any environment");
+            throw invocation.notFound(id);
         }
         if (invocation.json()) {
             invocation.out().println(Json.write(Map.of("id", id, "deleted", true)));

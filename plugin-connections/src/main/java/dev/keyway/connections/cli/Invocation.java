@@ -1,13 +1,13 @@
 package dev.keyway.connections.cli;
 
 import dev.keyway.api.CommandContext;
+import dev.keyway.api.KeywayException;
 import dev.keyway.api.Principal;
 import dev.keyway.api.support.CommandArgs;
 import dev.keyway.api.support.UsageException;
 import dev.keyway.connections.ConnectionsRuntime;
 import dev.keyway.connections.service.ConnectionService;
 import dev.keyway.connections.store.Connection;
-import dev.keyway.connections.store.ConnectionNotFoundException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Supplier;
@@ -63,9 +63,15 @@ record Invocation(CommandContext context, CommandArgs args, Supplier<Connections
         return given;
     }
 
-    /** A connection the caller can see, or the store's not-found error (which never says whose it is). */
+    /** A connection the caller can see, or {@link #notFound}. */
     Connection connection(String id) {
-        return connections().store().get(id, principal())
-                .orElseThrow(() -> new ConnectionNotFoundException(id, principal().user(), "any environment"));
+        return connections().store().get(id, principal()).orElseThrow(() -> notFound(id));
+    }
+
+    /** Missing and not visible read the same, so the answer never says that someone else's id exists. */
+    KeywayException notFound(String id) {
+        return new KeywayException("connection %s was deleted or is not available to user %s in workspace %s; "
+                + "'keyway connections list --all-envs' shows yours and those shared with you", id,
+                principal().user(), principal().workspace());
     }
 }

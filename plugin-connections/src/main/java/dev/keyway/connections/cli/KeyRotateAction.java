@@ -44,8 +44,8 @@ final class KeyRotateAction implements Action {
             invocation.out().println(Json.write(Map.of("newVersion", result.newVersion(),
                     "rowsRewrapped", result.rowsRewrapped(), "retiredVersions", result.retiredVersions())));
         } else {
-            invocation.out().printf("Data key v%d is primary; %d rows re-encrypted; retired versions: %s%n",
-                    result.newVersion(), result.rowsRewrapped(),
+            invocation.out().printf("Data key v%d is primary; %d row%s re-encrypted; retired versions: %s%n",
+                    result.newVersion(), result.rowsRewrapped(), result.rowsRewrapped() == 1 ? "" : "s",
                     result.retiredVersions().isEmpty() ? "none" : result.retiredVersions());
         }
         return Invocation.OK;

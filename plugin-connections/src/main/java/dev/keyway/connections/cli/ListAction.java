@@ -1,5 +1,7 @@
 package dev.keyway.connections.cli;
 
+import dev.keyway.api.KeywayException;
+import dev.keyway.api.support.UsageException;
 import dev.keyway.connections.store.Connection;
 import dev.keyway.connections.store.ConnectionFilter;
 import dev.keyway.connections.store.ConnectionStatus;
@@ -50,13 +52,21 @@ final class ListAction implements Action {
                   keyway --json connections list --all-envs --tag ops""";
     }
 
+    private static ConnectionStatus.State state(String given) {
+        try {
+            return ConnectionStatus.State.fromWire(given);
+        } catch (KeywayException e) {
+            throw new UsageException("--status takes active or not_active, not '%s'", given);
+        }
+    }
+
     @Override
     public int run(Invocation invocation) {
         invocation.positionals();
         ConnectionFilter filter = new ConnectionFilter(invocation.args().option("provider").orElse(null),
                 invocation.args().option("tag").orElse(null),
                 invocation.args().flag("all-envs") ? null : invocation.context().environment(),
-                invocation.args().option("status").map(ConnectionStatus.State::fromWire).orElse(null));
+                invocation.args().option("status").map(ListAction::state).orElse(null));
         List<Connection> found = invocation.connections().store().list(invocation.principal(), filter);
         if (invocation.json()) {
             invocation.out().println(Json.write(Map.of("connections", found.stream().map(Views::connection).toList())));

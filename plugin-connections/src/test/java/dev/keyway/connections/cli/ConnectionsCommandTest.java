@@ -156,7 +156,7 @@ class ConnectionsCommandTest {
         assertThat(cli.connections("list", "--all-envs", "--tag", "ops").out()).contains(dev).doesNotContain(prod);
         assertThat(cli.connections("list", "--provider", "jira").out()).contains("No connections match");
         assertThat(cli.connections("list", "--status", "not_active").out()).doesNotContain(dev);
-        assertThat(cli.connections("list", "--status", "sleepy").exit()).isEqualTo(1);
+        assertThat(cli.connections("list", "--status", "sleepy").exit()).isEqualTo(2);
 
         JsonNode listed = JSON.readTree(cli.json(true).connections("list", "--all-envs").out());
         assertThat(listed.get("connections")).hasSize(2);
@@ -176,7 +176,7 @@ class ConnectionsCommandTest {
 
         CliDriver.Run hidden = cli.json(false).as(BOB).connections("show", id);
         assertThat(hidden.exit()).isEqualTo(1);
-        assertThat(hidden.err()).contains("not available to user bob");
+        assertThat(hidden.err()).contains("not available to user bob in workspace acme", "list --all-envs");
     }
 
     @Test
