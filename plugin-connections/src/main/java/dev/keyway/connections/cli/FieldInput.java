@@ -45,6 +45,10 @@ final class FieldInput {
     static Map<String, Secret> collect(Invocation invocation, Provider provider, boolean promptSecrets) {
         Map<String, Secret> fields = new LinkedHashMap<>(fromArguments(invocation.args().all("field"), provider));
         if (invocation.args().flag("fields-from-stdin")) {
+            if (!invocation.args().all("prompt").isEmpty()) {
+                throw new UsageException("--prompt and --fields-from-stdin exclude each other; put the field in the "
+                        + "JSON on stdin");
+            }
             fromStdin(invocation, provider).forEach((name, value) -> {
                 if (fields.putIfAbsent(name, value) != null) {
                     throw new UsageException("field '%s' is given both with --field and on stdin; give it once", name);

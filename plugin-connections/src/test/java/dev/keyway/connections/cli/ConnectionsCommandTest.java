@@ -94,6 +94,19 @@ class ConnectionsCommandTest {
     }
 
     @Test
+    void optionalSecretFieldsArePromptedOnlyWhenAskedFor() {
+        CliDriver.Run plain = cli.stdin("dd-api\n").connections("add", "datadog", "--field", "site=datadoghq.eu");
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.prompts()).hasSize(1);
+
+        CliDriver.Run both = cli.stdin("dd-api\ndd-app\n").connections("add", "datadog", "--field",
+                "site=datadoghq.eu", "--prompt", "application-key");
+        assertThat(both.exit()).as(both.err()).isZero();
+        assertThat(both.prompts()).hasSize(2);
+        assertThat(cli.connections("add", "datadog", "--prompt", "site").err()).contains("--prompt is for secret fields");
+    }
+
+    @Test
     void aSecretFieldAsAnArgumentIsRefusedWithTheReasonAndTheWayOut() {
         CliDriver.Run run = cli.connections("add", "slack", "--field", "api-key=xoxb-in-argv");
 
@@ -111,6 +124,8 @@ class ConnectionsCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.prompts()).isEmpty();
         assertThat(JSON.readTree(run.out()).get("seedResult").get("secretsSeeded").asInt()).isEqualTo(3);
+        assertThat(cli.stdin("{}").connections("add", "datadog", "--fields-from-stdin", "--prompt", "application-key")
+                .exit()).isEqualTo(2);
     }
 
     @Test
