@@ -131,11 +131,19 @@ public final class SafeHttpClient implements AutoCloseable {
         }
     }
 
+    /** The port a request to {@code url} connects to, the scheme's default when none is written. */
+    private static int port(URI url) {
+        if (url.getPort() != -1) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
     /** Refuses a destination before any socket is opened. */
     private static void checkDestination(URI url, OutgoingRequest request, boolean carry) {
         String host = url.getHost();
         boolean injected = !request.credentials().injection().isEmpty();
-        if (carry && injected && !request.credentials().allowedHosts().permits(host)) {
+        if (carry && injected && !request.credentials().allowedHosts().permits(host, port(url))) {
             throw new NodeException("forbidden_host", "refusing to send the credentials of connection %s to host %s: "
                     + "it is not one of the connection's allowed hosts (%s). Use a URL on an allowed host or "
                     + "change the connection", request.credentials().owner(), host,

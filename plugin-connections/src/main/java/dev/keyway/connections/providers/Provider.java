@@ -53,6 +53,15 @@ public record Provider(
         secrets = List.copyOf(secrets);
     }
 
+    /**
+     * This provider with {@code url} as its API root, for a connection to a self-hosted or emulated
+     * instance: the connection's base URL replaces the catalogue's wholesale, as it does for nodes.
+     */
+    public Provider withBaseUrl(String url) {
+        return new Provider(id, displayName, authKinds, fields, injection, Template.parse(url), allowedHosts, test,
+                oauth, secrets);
+    }
+
     public Optional<OAuthSpec> oauthIfAny() {
         return Optional.ofNullable(oauth);
     }

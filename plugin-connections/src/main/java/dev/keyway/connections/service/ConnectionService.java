@@ -122,7 +122,9 @@ public final class ConnectionService {
      */
     public TestedConnection test(String id, Principal principal) {
         Connection connection = store.get(id, principal).orElseThrow(() -> notFound(id, principal));
-        Provider provider = provider(connection.provider());
+        Provider catalogued = provider(connection.provider());
+        // The connection's own base URL is the API root the nodes call, so the test must call it too.
+        Provider provider = connection.baseUrl() == null ? catalogued : catalogued.withBaseUrl(connection.baseUrl());
         TestOutcome outcome;
         try (ResolvedConnection resolved = store.resolve(id, principal, connection.environment())) {
             List<String> hosts = new ArrayList<>(connection.allowedHosts());

@@ -22,4 +22,17 @@ class AllowedHostsTest {
         assertThat(hosts.permits("atlassian.net")).isFalse();
         assertThat(hosts.permits("evilatlassian.net")).isFalse();
     }
+
+    @Test
+    void aPatternWithAPortAllowsThatPortOnly() {
+        AllowedHosts hosts = AllowedHosts.of("127.0.0.1:8080", "*.corp.test:8443", "[::1]:9000", "api.github.com");
+        assertThat(hosts.permits("127.0.0.1", 8080)).isTrue();
+        assertThat(hosts.permits("127.0.0.1", 8081)).isFalse();
+        assertThat(hosts.permits("127.0.0.1")).isFalse();
+        assertThat(hosts.permits("jira.corp.test", 8443)).isTrue();
+        assertThat(hosts.permits("jira.corp.test", 443)).isFalse();
+        assertThat(hosts.permits("[::1]", 9000)).isTrue();
+        assertThat(hosts.permits("api.github.com", 443)).isTrue();
+        assertThat(hosts.permits("api.github.com", 8443)).isTrue();
+    }
 }
