@@ -6,6 +6,7 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
 import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.helpers.NOPLogger;
 import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
@@ -17,9 +18,21 @@ import org.slf4j.spi.SLF4JServiceProvider;
 public final class KeywayLoggingProvider implements SLF4JServiceProvider {
 
     private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
-    private final ILoggerFactory loggerFactory = name -> loggers.computeIfAbsent(name, KeywayLogger::new);
+    private final ILoggerFactory loggerFactory = name -> loggers.computeIfAbsent(name, KeywayLoggingProvider::create);
     private final IMarkerFactory markerFactory = new BasicMarkerFactory();
     private final MDCAdapter mdcAdapter = new NOPMDCAdapter();
+
+    /**
+     * HTTP clients' wire and header loggers print raw traffic, credentials included, at any
+     * moment (a connection test runs outside any execution, so no masker knows its secret yet).
+     * They are always off, whatever the level.
+     */
+    static Logger create(String name) {
+        if (name.endsWith(".wire") || name.endsWith(".headers") || name.contains(".wire.")) {
+            return NOPLogger.NOP_LOGGER;
+        }
+        return new KeywayLogger(name);
+    }
 
     @Override
     public ILoggerFactory getLoggerFactory() {
