@@ -269,6 +269,15 @@ public final class JdbcConnectionStore implements ConnectionStore {
                         throw new InvalidRequestException("connection %s has no credential field '%s' to seed as %s; "
                                 + "fields are %s", connectionId, entry.getValue(), entry.getKey(), fields.keySet());
                     }
+                    // A name another connection seeded stays that connection's: replacing it would make the
+                    // secret vanish when this (newer) connection is deleted, breaking the other's users.
+                    boolean takenByAnother = SecretTable.find(session, owner.workspace(), scope.environment(), entry.getKey())
+                            .stream()
+                            .anyMatch(existing -> existing.identity().environment().equals(scope.environment())
+                                    && !existing.identity().connectionId().equals(connectionId));
+                    if (takenByAnother) {
+                        continue;
+                    }
                     putSecret(session, key, new SecretRow.Identity(owner.workspace(), scope.environment(),
                             entry.getKey(), connectionId, entry.getValue()), value);
                     names.add(entry.getKey());

@@ -191,6 +191,20 @@ class JdbcConnectionStoreTest {
     }
 
     @Test
+    void aSecretNameSeededByOneConnectionIsNotTakenOverByAnother() {
+        Map<String, String> plan = SecretNames.plan("jira", List.of("api-token"), Map.of());
+        Connection first = store.create(ALICE, TestStores.jira("production", "tok-first"));
+        Connection second = store.create(ALICE, TestStores.jira("production", "tok-second"));
+        assertThat(store.seedSecrets(first.id(), ALICE, SecretScope.allEnvironments(), plan).secretNames())
+                .containsExactly("JIRA_API_TOKEN");
+        assertThat(store.seedSecrets(second.id(), ALICE, SecretScope.allEnvironments(), plan).secretsSeeded()).isZero();
+
+        assertThat(store.delete(second.id(), ALICE)).isTrue();
+        assertThat(store.environmentSecret(ALICE, "production", "JIRA_API_TOKEN").orElseThrow().reveal())
+                .isEqualTo("tok-first");
+    }
+
+    @Test
     void usageTrailIsAppendedAndUpdatesLastUsed() {
         Connection c = store.create(ALICE, TestStores.jira("production", "t"));
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
