@@ -3,6 +3,8 @@ package dev.keyway.connections.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyway.api.Principal;
+import dev.keyway.connections.nodes.GetConnectionNode;
+import dev.keyway.connections.testing.TestNodeContext;
 import dev.keyway.connections.store.UsageEvent;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -279,6 +281,21 @@ class ConnectionsApiTest {
         assertError(api.call(ALICE, "GET", "/connections/" + slack + "/usage", null, Map.of("limit", "0")), 400, "limit");
         assertThat(api.call(ALICE, "GET", "/connections/" + slack, null).map())
                 .containsEntry("lastUsedAt", "2026-03-05T12:01:00.000Z");
+    }
+
+    @Test
+    void aNodesDecryptIsRecordedThroughTheRealResolverAndShownAsUsage() {
+        String id = (String) api.call(ALICE, "POST", "/connections/api-key", "{\"provider\": \"slack\", \"apiKey\": \""
+                + CANARY + "\", \"environmentId\": \"production\"}").map().get("id");
+        GetConnectionNode node = new GetConnectionNode(() -> api.runtime.nodes());
+
+        node.execute(new TestNodeContext(node.spec()).property("connection", id));
+
+        List<?> usage = (List<?>) api.call(ALICE, "GET", "/connections/" + id + "/usage", null).map().get("usage");
+        assertThat(usage).hasSize(1);
+        assertThat(asMap(usage.get(0))).containsEntry("connectionId", id).containsEntry("executionId", "exec-1")
+                .containsEntry("nodeId", "node-1").containsEntry("targetHost", null)
+                .containsEntry("at", "2026-03-05T12:00:00.000Z").containsEntry("outcome", "ok");
     }
 
     @Test
