@@ -19,6 +19,9 @@ import java.util.TreeSet;
  */
 final class JsonBody {
 
+    /** Longest plain text field (names, URLs, tags); credentials are bounded by the host's body limit only. */
+    static final int MAX_TEXT = 2000;
+
     private final Map<?, ?> fields;
 
     private JsonBody(Map<?, ?> fields) {
@@ -61,6 +64,10 @@ final class JsonBody {
         if (!(value instanceof String text)) {
             throw wrongType(name, "a string", value);
         }
+        // Plain fields end up in messages and listings; a megabyte of "name" is an error, not a name.
+        if (text.length() > MAX_TEXT) {
+            throw ApiException.badRequest("field '%s' is longer than %d characters", name, MAX_TEXT);
+        }
         return Optional.of(text);
     }
 
@@ -76,6 +83,9 @@ final class JsonBody {
         for (Object item : list) {
             if (!(item instanceof String text)) {
                 throw ApiException.badRequest("field '%s' must be an array of strings; an item is %s", name, typeOf(item));
+            }
+            if (text.length() > MAX_TEXT) {
+                throw ApiException.badRequest("field '%s' has an item longer than %d characters", name, MAX_TEXT);
             }
             texts.add(text);
         }
