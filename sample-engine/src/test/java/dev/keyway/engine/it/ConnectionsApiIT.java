@@ -194,6 +194,30 @@ class ConnectionsApiIT {
 
     @Test
     @Order(4)
+    void aPatternsUseOfAConnectionShowsInItsUsageTrail() throws Exception {
+        String id = create(alice, "{\"provider\": \"slack\", \"apiKey\": " + JSON.writeValueAsString(CANARY) + "}");
+        String pattern = """
+                {"id": "slack-key", "name": "Slack key", "trigger": {"type": "http", "path": "/slack-key"},
+                 "nodes": [{"id": "cred", "type": "connections.get-connection", "properties": {"connection": "%s"}}],
+                 "outputs": {"key": {"from": "cred.credentials.api-key"}, "provider": {"from": "cred.provider"}}}
+                """.formatted(id);
+        assertThat(call(alice, "PUT", "/api/patterns/slack-key", pattern).status()).isEqualTo(201);
+
+        Answer run = call(alice, "POST", "/api/patterns/slack-key/run", "{}");
+
+        assertThat(run.body()).contains("\"status\":\"succeeded\"", "\"provider\":\"slack\"");
+        String executionId = (String) run.json().get("executionId");
+        List<?> usage = (List<?>) call(alice, "GET", "/api/connections/" + id + "/usage", null).json().get("usage");
+        assertThat(usage).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry = (Map<String, Object>) usage.get(0);
+        assertThat(entry).containsEntry("connectionId", id).containsEntry("executionId", executionId)
+                .containsEntry("nodeId", "cred").containsEntry("outcome", "ok").containsKey("at");
+        assertThat(call(alice, "GET", "/api/connections/" + id, null).json().get("lastUsedAt")).isNotNull();
+    }
+
+    @Test
+    @Order(5)
     void malformedBodiesGetAJsonErrorAndTheServerStaysUp() throws Exception {
         String id = create(alice, "{\"provider\": \"slack\", \"apiKey\": " + JSON.writeValueAsString(CANARY) + "}");
         List<MalformedBodies.Case> cases = MalformedBodies.all();
@@ -217,11 +241,11 @@ class ConnectionsApiIT {
         assertThat(call(null, "GET", "/api/health", null).status()).isEqualTo(200);
         assertThat(keyway.serverAlive()).isTrue();
         // Nothing half-made: alice still has exactly the connections the earlier tests left.
-        assertThat((List<?>) call(alice, "GET", "/api/connections", null).json().get("connections")).hasSize(4);
+        assertThat((List<?>) call(alice, "GET", "/api/connections", null).json().get("connections")).hasSize(5);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theCanaryIsInNoAnswerNoLogAndNoFile() throws Exception {
         Set<String> forms = canaryForms();
         synchronized (ANSWERS) {
