@@ -1,9 +1,11 @@
 package dev.keyway.connections.api;
 
+import dev.keyway.api.ApiException;
 import dev.keyway.api.ApiHandler;
 import dev.keyway.api.ApiResponse;
 import dev.keyway.api.ApiRoute;
 import dev.keyway.api.ApiRoutes;
+import dev.keyway.api.KeywayException;
 import dev.keyway.connections.ConnectionsRuntime;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ public final class ConnectionsApi implements ApiRoutes {
 
     /** Used by PF4J: the running plugin's services. */
     public ConnectionsApi() {
-        this(ConnectionsRuntime::require);
+        this(ConnectionsApi::running);
     }
 
     /** For tests: services from anywhere. */
@@ -52,6 +54,15 @@ public final class ConnectionsApi implements ApiRoutes {
                 route("GET", "/providers", "The provider catalogue: what each provider needs", request ->
                         ApiResponse.ok(Map.of("providers", runtime.get().connections().catalogue().all().stream()
                                 .map(ProviderView::of).toList()))));
+    }
+
+    /** A stopped plugin is a temporary condition of the server, not a server bug: 503, not 500. */
+    private static ConnectionsRuntime running() {
+        try {
+            return ConnectionsRuntime.require();
+        } catch (KeywayException e) {
+            throw new ApiException(503, "unavailable", "%s", e.getMessage());
+        }
     }
 
     private static ApiRoute route(String method, String path, String summary, ApiHandler handler) {

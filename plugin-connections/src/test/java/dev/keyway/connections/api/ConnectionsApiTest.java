@@ -30,20 +30,50 @@ class ConnectionsApiTest {
     Path data;
 
     private ApiHarness api;
+    private final java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    private java.io.PrintStream stderr;
 
     @BeforeEach
     void open() {
+        // slf4j-simple writes to whatever System.err is at the time: tee it to look for the canary.
+        stderr = System.err;
+        java.io.PrintStream original = stderr;
+        System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                original.write(b);
+                log.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                original.write(bytes, offset, length);
+                log.write(bytes, offset, length);
+            }
+        }, true));
         api = new ApiHarness(data, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
     void close() {
         try {
+            api.close();
             assertThat(api.rendered).allSatisfy(json -> assertThat(json).doesNotContain(CANARY)
                     .doesNotContain("canary-jira-token"));
+            assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("master key")
+                    .doesNotContain(CANARY).doesNotContain("canary-jira-token");
         } finally {
-            api.close();
+            System.setErr(stderr);
         }
+    }
+
+    @Test
+    void aStoppedPluginAnswers503NotAServerError() {
+        var providers = new ConnectionsApi().routes().stream().filter(r -> r.path().equals("/providers")).findFirst()
+                .orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> providers.handler().handle(
+                        TestApiRequest.of("GET", "/providers", Map.of(), ALICE, null)))
+                .isInstanceOfSatisfying(dev.keyway.api.ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
     }
 
     private String slack(Principal owner) {
