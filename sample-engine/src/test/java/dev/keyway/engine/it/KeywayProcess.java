@@ -26,6 +26,7 @@ final class KeywayProcess implements AutoCloseable {
     private final Path distribution;
     private final Path home;
     private final StringBuffer output = new StringBuffer();
+    private final List<Thread> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Process server;
 
     KeywayProcess(Path distribution, Path home) {
@@ -39,26 +40,29 @@ final class KeywayProcess implements AutoCloseable {
     /** Runs one CLI command to its end and returns what it printed on stdout. */
     String run(String... args) throws IOException, InterruptedException {
         Process process = start(args);
+        // stderr is drained alongside, so a chatty log cannot fill its pipe and stall the command.
+        Thread err = collect(reader(process.getErrorStream()));
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        output.append(out).append(err);
+        output.append(out);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("keyway " + String.join(" ", args) + " failed: " + err);
+            throw new IllegalStateException("keyway " + String.join(" ", args) + " failed: " + output);
         }
+        err.join(10_000);
         return out;
     }
 
     /** Starts {@code keyway serve --port 0} and returns its base URL once it listens. */
     String serve() throws IOException, InterruptedException {
         server = start("serve", "--port", "0");
-        collect(server.getErrorStream());
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        collect(reader(server.getErrorStream()));
+        BufferedReader lines = reader(server.getInputStream());
         String line;
         while ((line = lines.readLine()) != null) {
             output.append(line).append('\n');
             Matcher matcher = LISTENING.matcher(line);
             if (matcher.find()) {
-                collect(server.getInputStream());
+                // The same reader goes on: whatever it has buffered past this line belongs to the log too.
+                collect(lines);
                 return matcher.group(1);
             }
         }
@@ -86,9 +90,13 @@ final class KeywayProcess implements AutoCloseable {
         return builder.start();
     }
 
-    private void collect(InputStream stream) {
+    private static BufferedReader reader(InputStream stream) {
+        return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+    }
+
+    private Thread collect(BufferedReader source) {
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            try (BufferedReader lines = source) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     output.append(line).append('\n');
@@ -99,6 +107,8 @@ final class KeywayProcess implements AutoCloseable {
         }, "keyway-output");
         reader.setDaemon(true);
         reader.start();
+        readers.add(reader);
+        return reader;
     }
 
     /** Stops the server as Ctrl-C would (its shutdown hook closes the store) and waits for it. */
@@ -109,6 +119,10 @@ final class KeywayProcess implements AutoCloseable {
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
+        }
+        // The last lines (the shutdown's) are read before anyone looks at the log.
+        for (Thread reader : readers) {
+            reader.join(5_000);
         }
     }
 }
