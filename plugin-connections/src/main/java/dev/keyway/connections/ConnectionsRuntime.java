@@ -37,7 +37,7 @@ public final class ConnectionsRuntime implements AutoCloseable {
         this.store = store;
         this.http = http;
         CredentialInjector injector = new CredentialInjector();
-        this.nodes = new NodeServices(catalogue, new StoreConnectionResolver(store), http, injector);
+        this.nodes = new NodeServices(catalogue, new StoreConnectionResolver(store, host.clock()), http, injector);
         this.connections = new ConnectionService(store, catalogue, new ConnectionTester(http, injector), host.clock());
     }
 

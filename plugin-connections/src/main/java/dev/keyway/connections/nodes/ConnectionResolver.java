@@ -22,6 +22,24 @@ public interface ConnectionResolver {
     ResolvedConnection resolve(String reference, Principal principal, String environment);
 
     /**
+     * Resolves for a node, which then reports how it used the credentials with {@link #recordUse}
+     * exactly once. Resolvers with a usage trail also record here the decrypts that fail.
+     */
+    default ResolvedConnection resolve(String reference, Principal principal, String environment, UsageContext usage) {
+        return resolve(reference, principal, environment);
+    }
+
+    /**
+     * Appends to the connection's usage trail (and updates its last use). Defaults to nothing, for
+     * resolvers without a trail.
+     *
+     * @param targetHost where the credentials were sent ({@code host} or {@code host:port}), or null
+     * @param outcome    {@code ok}, {@code http_<status>} or the failing node's error code
+     */
+    default void recordUse(ResolvedConnection connection, UsageContext usage, String targetHost, String outcome) {
+    }
+
+    /**
      * The connections {@code principal} may use in {@code environment}, for the picker.
      * Defaults to none, for resolvers that cannot list.
      */

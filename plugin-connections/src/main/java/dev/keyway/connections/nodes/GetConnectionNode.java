@@ -57,8 +57,11 @@ public final class GetConnectionNode implements NodeType {
     public Map<String, Object> execute(NodeContext context) {
         NodeServices runtime = services.get();
         String reference = context.string("connection").orElseThrow();
+        UsageContext usage = UsageContext.of(context);
         ResolvedConnection connection = runtime.resolver().resolve(reference,
-                context.execution().principal(), context.execution().environment());
+                context.execution().principal(), context.execution().environment(), usage);
+        // The credentials leave the plugin's control here, bound for no host this node knows.
+        runtime.resolver().recordUse(connection, usage, null, "ok");
         Map<String, Object> credentials = new LinkedHashMap<>();
         connection.fields().forEach((name, secret) -> credentials.put(name, context.registerSecret(secret)));
         Map<String, Object> outputs = new LinkedHashMap<>();

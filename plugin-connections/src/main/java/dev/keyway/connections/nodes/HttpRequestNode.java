@@ -101,34 +101,35 @@ public final class HttpRequestNode implements NodeType {
     @Override
     public Map<String, Object> execute(NodeContext context) {
         NodeServices runtime = services.get();
-        CredentialBinding binding = bind(context, runtime);
-        binding.register(context);
-        String baseUrl = binding.baseUrl() != null ? binding.baseUrl() : context.string("baseUrl").orElse(null);
-        URI url = RequestUrl.build(context.string("url").orElseThrow(), map(context, "vars"), baseUrl);
-        Map<?, ?> headerInput = map(context, "headers");
-        String contentType = contentType(headerInput);
-        List<OutgoingRequest.Field> headers = fields(headerInput, "headers", true);
-        List<OutgoingRequest.Field> query = fields(map(context, "query"), "query", false);
-        Object body = context.inputs().get("body");
-        List<Secret> secrets = new ArrayList<>(binding.secrets());
-        secrets.addAll(SecretsIn.of(headerInput));
-        secrets.addAll(SecretsIn.of(map(context, "query")));
-        secrets.addAll(SecretsIn.of(body));
+        UsageContext usage = UsageContext.of(context);
+        ResolvedConnection connection = connection(context, runtime, usage);
+        URI url = null;
+        HttpResult result;
+        Prepared prepared;
+        long durationMs;
+        try {
+            CredentialBinding binding = connection != null ? CredentialBinding.of(connection, runtime)
+                    : external(context, runtime);
+            binding.register(context);
+            String baseUrl = binding.baseUrl() != null ? binding.baseUrl() : context.string("baseUrl").orElse(null);
+            url = RequestUrl.build(context.string("url").orElseThrow(), map(context, "vars"), baseUrl);
+            prepared = prepare(context, binding, url);
+            long start = System.nanoTime();
+            result = runtime.http().send(prepared.request());
+            durationMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        } catch (RuntimeException e) {
+            recordUse(runtime, connection, usage, url, e instanceof NodeException n ? n.code() : "error");
+            throw e;
+        }
+        recordUse(runtime, connection, usage, url, result.status() < 400 ? "ok" : "http_" + result.status());
         String method = context.string("method").orElse("GET");
-
-        OutgoingRequest request = new OutgoingRequest(method, url, headers, query,
-                RequestBodies.encode(context.string("bodyType").orElse("json"), body, contentType),
-                binding.credentials(), limits(context));
-        long start = System.nanoTime();
-        HttpResult result = runtime.http().send(request);
-        long durationMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
         if (flag(context, "failOnErrorStatus") && result.status() >= 400) {
             throw new NodeException("http_error", "%s %s answered %d %s; check the URL, the request and the "
                     + "credentials' permissions, or set failOnErrorStatus to false to handle it in the pattern",
                     method, result.displayUrl(), result.status(), reason(result.status()));
         }
-        Scrubber scrubber = new Scrubber(secrets);
+        Scrubber scrubber = new Scrubber(prepared.secrets());
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("status", result.status());
         outputs.put("headers", scrubber.scrub(joinHeaders(result.headers())));
@@ -138,19 +139,43 @@ public final class HttpRequestNode implements NodeType {
         return outputs;
     }
 
-    private static CredentialBinding bind(NodeContext context, NodeServices runtime) {
+    /** A request ready to send, and every secret in it (to scrub from the answer). */
+    private record Prepared(OutgoingRequest request, List<Secret> secrets) {
+    }
+
+    private static Prepared prepare(NodeContext context, CredentialBinding binding, URI url) {
+        Map<?, ?> headerInput = map(context, "headers");
+        List<OutgoingRequest.Field> headers = fields(headerInput, "headers", true);
+        List<OutgoingRequest.Field> query = fields(map(context, "query"), "query", false);
+        Object body = context.inputs().get("body");
+        List<Secret> secrets = new ArrayList<>(binding.secrets());
+        secrets.addAll(SecretsIn.of(headerInput));
+        secrets.addAll(SecretsIn.of(map(context, "query")));
+        secrets.addAll(SecretsIn.of(body));
+        OutgoingRequest request = new OutgoingRequest(context.string("method").orElse("GET"), url, headers, query,
+                RequestBodies.encode(context.string("bodyType").orElse("json"), body, contentType(headerInput)),
+                binding.credentials(), limits(context));
+        return new Prepared(request, secrets);
+    }
+
+    /** The connection named by the node, decrypted for this use; null when it names none. */
+    private static ResolvedConnection connection(NodeContext context, NodeServices runtime, UsageContext usage) {
         var connection = context.string("connection").filter(s -> !s.isBlank());
-        var provider = context.string("provider").filter(s -> !s.isBlank());
-        Object credentials = context.inputs().get("credentials");
-        if (connection.isPresent() && (provider.isPresent() || credentials != null)) {
+        if (connection.isEmpty()) {
+            return null;
+        }
+        if (context.string("provider").filter(s -> !s.isBlank()).isPresent() || context.inputs().get("credentials") != null) {
             throw new NodeException("ambiguous_credentials", "both a connection and provider/credentials inputs are "
                     + "set; use one or the other");
         }
-        if (connection.isPresent()) {
-            ResolvedConnection resolved = runtime.resolver().resolve(connection.get(),
-                    context.execution().principal(), context.execution().environment());
-            return CredentialBinding.of(resolved, runtime);
-        }
+        return runtime.resolver().resolve(connection.get(), context.execution().principal(),
+                context.execution().environment(), usage);
+    }
+
+    /** Credentials from the provider and credentials inputs, or none. */
+    private static CredentialBinding external(NodeContext context, NodeServices runtime) {
+        var provider = context.string("provider").filter(s -> !s.isBlank());
+        Object credentials = context.inputs().get("credentials");
         if (provider.isPresent() != (credentials != null)) {
             throw new NodeException("incomplete_credentials", "external credentials need both the 'provider' and the "
                     + "'credentials' inputs");
@@ -162,6 +187,18 @@ public final class HttpRequestNode implements NodeType {
             throw new NodeException("invalid_credentials", "the 'credentials' input must be an object of fields");
         }
         return CredentialBinding.external(provider.get(), context.string("authType").orElse(null), values, runtime);
+    }
+
+    /** One usage-trail entry per decrypt: where the credentials went (when known) and how it ended. */
+    private static void recordUse(NodeServices runtime, ResolvedConnection connection, UsageContext usage, URI url,
+                                  String outcome) {
+        if (connection != null) {
+            runtime.resolver().recordUse(connection, usage, url == null ? null : hostOf(url), outcome);
+        }
+    }
+
+    private static String hostOf(URI url) {
+        return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
     }
 
     private static OutgoingRequest.Limits limits(NodeContext context) {

@@ -6,24 +6,54 @@ import dev.keyway.connections.crypto.TamperedException;
 import dev.keyway.connections.nodes.ConnectionResolver;
 import dev.keyway.connections.nodes.ConnectionSummary;
 import dev.keyway.connections.nodes.ResolvedConnection;
+import dev.keyway.connections.nodes.UsageContext;
 import dev.keyway.connections.store.AmbiguousConnectionException;
 import dev.keyway.connections.store.Connection;
 import dev.keyway.connections.store.ConnectionFilter;
 import dev.keyway.connections.store.ConnectionNotFoundException;
 import dev.keyway.connections.store.ConnectionStore;
+import dev.keyway.connections.store.UsageEvent;
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Resolves the nodes' connection references against the encrypted store, decrypting at that
  * moment for the execution's user and environment. Nothing is cached: every call decrypts anew,
- * so an updated key is used by the very next execution and a deleted one fails it.
+ * so an updated key is used by the very next execution and a deleted one fails it. Each decrypt for
+ * a node ends in the connection's usage trail, including one that fails on a tampered ciphertext.
  */
 public final class StoreConnectionResolver implements ConnectionResolver {
 
     private final ConnectionStore store;
+    private final Clock clock;
 
     public StoreConnectionResolver(ConnectionStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    public StoreConnectionResolver(ConnectionStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public ResolvedConnection resolve(String reference, Principal principal, String environment, UsageContext usage) {
+        try {
+            return resolve(reference, principal, environment);
+        } catch (NodeException e) {
+            if ("connection_unreadable".equals(e.code()) && reference.startsWith("conn_")) {
+                // A failed decrypt of a visible connection is worth an entry; a name reference has no id to file it under.
+                store.recordUsage(new UsageEvent(reference, usage.executionId(), usage.nodeId(), null, clock.instant(),
+                        e.code()));
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void recordUse(ResolvedConnection connection, UsageContext usage, String targetHost, String outcome) {
+        store.recordUsage(new UsageEvent(connection.id(), usage.executionId(), usage.nodeId(), targetHost,
+                clock.instant(), outcome));
     }
 
     @Override

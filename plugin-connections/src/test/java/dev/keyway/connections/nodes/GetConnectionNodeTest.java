@@ -86,6 +86,18 @@ class GetConnectionNodeTest {
         assertThat(property.check("not a reference")).isNotEmpty();
     }
 
+    @Test
+    void eachResolveIsRecordedInTheUsageTrail() {
+        TestNodeContext context = context("conn_jira1");
+        node.execute(context);
+        assertThat(resolver.uses()).singleElement().satisfies(use -> {
+            assertThat(use.executionId()).isEqualTo("exec-1");
+            assertThat(use.nodeId()).isEqualTo("node-1");
+            assertThat(use.targetHost()).isNull();
+            assertThat(use.outcome()).isEqualTo("ok");
+        });
+    }
+
     private TestNodeContext context(String reference) {
         return new TestNodeContext(node.spec()).property("connection", reference);
     }

@@ -194,6 +194,27 @@ class HttpRequestNodeTest {
                 "connection_not_found", "conn_nope");
     }
 
+    @Test
+    void everyUseOfAConnectionIsRecordedWithTheTargetHostAndOutcome() {
+        api.on("/v1/ok", LoopbackServer.json("{}"));
+        node.execute(context("GET", "{baseUrl}/ok").property("connection", "conn_bearer1"));
+        TestNodeContext denied = context("GET", "{baseUrl}/denied").property("connection", "conn_bearer1")
+                .property("failOnErrorStatus", false);
+        api.on("/v1/denied", exchange -> {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        node.execute(denied);
+        assertThatThrownBy(() -> node.execute(context("GET", api.url("/")).property("connection", "conn_gh")));
+        node.execute(context("GET", api.url("/v1/ok")));
+
+        String host = java.net.URI.create(api.url("/")).getAuthority();
+        assertThat(resolver.uses()).containsExactly(
+                new InMemoryResolver.Use("conn_bearer1", "exec-1", "node-1", host, "ok"),
+                new InMemoryResolver.Use("conn_bearer1", "exec-1", "node-1", host, "http_401"),
+                new InMemoryResolver.Use("conn_gh", "exec-1", "node-1", host, "forbidden_host"));
+    }
+
     private TestNodeContext context(String method, String url) {
         return new TestNodeContext(node.spec()).property("method", method).property("url", url);
     }
