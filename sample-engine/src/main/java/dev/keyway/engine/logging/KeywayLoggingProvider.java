@@ -24,7 +24,7 @@ public final class KeywayLoggingProvider implements SLF4JServiceProvider {
 
     /**
      * HTTP clients' wire and header loggers print raw traffic, credentials included, at any
-     * moment (a connection test runs outside any execution, so no masker knows its secret yet).
+     * moment (a plugin may call out outside any execution, where no masker knows the secret).
      * They are always off, whatever the level.
      */
     static Logger create(String name) {
