@@ -125,8 +125,8 @@ public final class JdbcConnectionStore implements ConnectionStore {
                     .filter(row -> row.connection().isOwnedBy(principal.user())).toList();
             List<ConnectionRow> best = owned.isEmpty() ? candidates : owned;
             if (best.isEmpty()) {
-                throw new ConnectionNotFoundException("no %s connection named '%s' is available to user %s in "
-                        + "environment %s; create one or ask its owner to share it", provider, displayName,
+                throw new ConnectionNotFoundException("connection %s/%s was deleted or is not available to user %s "
+                        + "in environment %s; create it there, or ask its owner to share it", provider, displayName,
                         principal.user(), environment);
             }
             if (best.size() > 1) {
