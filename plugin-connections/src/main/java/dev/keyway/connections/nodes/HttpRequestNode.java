@@ -142,7 +142,10 @@ public final class HttpRequestNode implements NodeType {
         outputs.put("durationMs", durationMs);
         // Credentials read from the response become secrets first, so the scrub below masks them anywhere else too.
         outputs = SecretPaths.of(context.properties().get("secretPaths")).protect(outputs, answer.json(),
-                method + " " + result.displayUrl(), fetched -> secrets.add(context.registerSecret(fetched)));
+                method + " " + result.displayUrl(), fetched -> {
+                    context.registerSecret(fetched);
+                    secrets.add(fetched);
+                });
         Scrubber scrubber = new Scrubber(secrets);
         outputs.replaceAll((name, value) -> scrubber.scrub(value));
         return outputs;
