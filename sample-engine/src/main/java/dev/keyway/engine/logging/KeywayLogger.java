@@ -3,18 +3,29 @@ package dev.keyway.engine.logging;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
-/** An SLF4J logger whose every line, stack traces included, is masked before it is written. */
+/**
+ * An SLF4J logger whose every line, stack traces included, is masked before it is written.
+ * Loggers that dump raw HTTP traffic (Apache HttpClient's wire and header logs) never log below
+ * INFO: their bytes can hold a credential the masker cannot know yet, such as one a secrets store
+ * is returning in the very response being logged.
+ */
 final class KeywayLogger extends LegacyAbstractLogger {
 
     private static final long serialVersionUID = 1L;
+    private static final List<String> RAW_TRAFFIC =
+            List.of("org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers");
+
+    private final boolean rawTraffic;
 
     KeywayLogger(String name) {
         this.name = name;
+        this.rawTraffic = RAW_TRAFFIC.stream().anyMatch(name::startsWith);
     }
 
     @Override
@@ -46,12 +57,12 @@ final class KeywayLogger extends LegacyAbstractLogger {
 
     @Override
     public boolean isTraceEnabled() {
-        return LogSink.enabled(Level.TRACE);
+        return !rawTraffic && LogSink.enabled(Level.TRACE);
     }
 
     @Override
     public boolean isDebugEnabled() {
-        return LogSink.enabled(Level.DEBUG);
+        return !rawTraffic && LogSink.enabled(Level.DEBUG);
     }
 
     @Override
