@@ -171,7 +171,11 @@ public final class ProviderEmulator implements AutoCloseable {
         }
         // KV v2: GET /v1/{mount}/data/{path}
         String[] parts = path.split("/", 5);
-        if (parts.length == 5 && parts[1].equals("v1") && parts[3].equals("data") && exchange.getRequestMethod().equals("GET")) {
+        if (path.equals("/v1/auth/token/lookup-self") && exchange.getRequestMethod().equals("GET")) {
+            // What a connection test asks; the real answer also carries the token's accessor and policies.
+            send(exchange, 200, "{\"request_id\":\"8af7a2b1-0000-4000-8000-000000000002\",\"data\":{\"display_name\":\"token-keyway-demo\","
+                    + "\"policies\":[\"default\",\"keyway-demo\"],\"renewable\":true,\"ttl\":2764800,\"type\":\"service\"}}");
+        } else if (parts.length == 5 && parts[1].equals("v1") && parts[3].equals("data") && exchange.getRequestMethod().equals("GET")) {
             String data = vaultData.get(parts[2] + "/" + parts[4]);
             if (data == null) {
                 send(exchange, 404, "{\"errors\":[]}");

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /**
  * {@code java -jar samples/target/keyway-samples.jar}: runs the sample patterns end to end with
  * the built distribution, an embedded store in a fresh KEYWAY_HOME, and a loopback emulation of
- * GitHub, Slack and Jira. Prints each pattern's outputs (secrets masked) and exits 0 when every
+ * GitHub, Slack, Jira and Vault. Prints each pattern's outputs (secrets masked) and exits 0 when every
  * pattern behaved as expected.
  */
 public final class RunSamples {
@@ -29,7 +29,7 @@ public final class RunSamples {
         ProviderEmulator.Credentials credentials = SampleRun.demoCredentials();
         boolean ok;
         try (ProviderEmulator emulator = new ProviderEmulator(credentials)) {
-            System.out.println("Provider emulator (GitHub, Slack, Jira) on http://" + emulator.hostAndPort());
+            System.out.println("Provider emulator (GitHub, Slack, Jira, Vault) on http://" + emulator.hostAndPort());
             ok = new SampleRun(distribution, patterns, home, System.out).run(emulator, credentials).allAsExpected();
         } finally {
             if (keep == null) {

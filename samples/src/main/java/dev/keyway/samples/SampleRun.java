@@ -53,6 +53,10 @@ public final class SampleRun {
         setup.add(keyway.run(credentials.jiraToken() + "\n", "connections", "add", "jira", "--type", "credentials",
                 "--display-name", "Jira", "--field", "user-email=" + credentials.jiraEmail(),
                 "--field", "base-url=" + emulator.baseUrl("jira"), "--allowed-host", host).requireSuccess());
+        setup.add(keyway.run(credentials.vaultToken() + "\n", "connections", "add", "vault", "--display-name", "Vault",
+                "--base-url", emulator.baseUrl("vault"), "--allowed-host", host).requireSuccess());
+        // What vault-to-service fetches at run time: the demo GitHub token, kept in Vault instead of a connection.
+        emulator.putVaultSecret("secret", "keyway-demo", "{\"api_key\": \"" + credentials.githubToken() + "\"}");
         Keyway.Result retired = keyway.run("xoxb-retired-" + random() + "\n", "connections", "add", "slack",
                 "--display-name", "Retired Slack", "--base-url", emulator.baseUrl("slack") + "/api", "--allowed-host", host,
                 "--json").requireSuccess();
@@ -83,6 +87,7 @@ public final class SampleRun {
             case "jira-search" -> "{\"jql\": \"project = KW\"}";
             case "runtime-credentials" -> "{\"token\": \"" + credentials.githubToken() + "\", \"apiBase\": \""
                     + emulator.baseUrl("github") + "\"}";
+            case "vault-to-service" -> "{\"apiBase\": \"" + emulator.baseUrl("github") + "\"}";
             default -> "{}";
         };
     }

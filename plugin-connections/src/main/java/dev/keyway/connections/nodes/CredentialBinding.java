@@ -24,18 +24,36 @@ import java.util.Optional;
  */
 record CredentialBinding(OutgoingRequest.Credentials credentials, String baseUrl, List<Secret> secrets) {
 
+    private static final String BASE_URL = "base-url";
+
     static final CredentialBinding NONE = new CredentialBinding(OutgoingRequest.Credentials.NONE, null, List.of());
 
     /** For a stored connection. */
     static CredentialBinding of(ResolvedConnection connection, NodeServices services) {
         Provider provider = provider(services, connection.provider(), "connection " + connection.id());
         ConnectionType kind = kind(provider, connection.type(), "connection " + connection.id());
+        Map<String, Secret> fields = withBaseUrl(provider, connection);
         List<String> hosts = connection.allowedHosts().isEmpty()
-                ? hosts(provider, connection.fields(), connection.id())
+                ? hosts(provider, fields, connection.id())
                 : connection.allowedHosts();
         String baseUrl = connection.baseUrl() != null ? connection.baseUrl()
-                : baseUrl(provider, connection.fields(), connection.id());
-        return bind(provider, kind, connection.fields(), connection.id(), hosts, baseUrl, services);
+                : baseUrl(provider, fields, connection.id());
+        return bind(provider, kind, fields, connection.id(), hosts, baseUrl, services);
+    }
+
+    /**
+     * A connection's own base URL fills the provider's {@code base-url} setting when the connection has
+     * none, so templates over it (allowed hosts: the base URL's host) work for either way of giving
+     * it. Only for providers that declare the field: an undeclared field would count as secret.
+     */
+    private static Map<String, Secret> withBaseUrl(Provider provider, ResolvedConnection connection) {
+        if (connection.baseUrl() == null || connection.fields().containsKey(BASE_URL)
+                || provider.field(BASE_URL).isEmpty()) {
+            return connection.fields();
+        }
+        Map<String, Secret> fields = new LinkedHashMap<>(connection.fields());
+        fields.put(BASE_URL, Secret.of(connection.baseUrl()));
+        return fields;
     }
 
     /** For credentials passed in at run time ({@code provider} + {@code credentials} inputs). */

@@ -58,6 +58,11 @@ public final class HttpRequestNode implements NodeType {
                     .description("Follow 3xx answers (credentials never leave their origin)").build())
             .property(FieldSpec.builder("failOnErrorStatus").type(ValueType.BOOLEAN).defaultValue(true)
                     .description("Fail the node on a 4xx or 5xx answer").build())
+            .property(FieldSpec.builder("secretPaths").type(ValueType.ARRAY).defaultValue(List.of())
+                    .validator(SecretPaths::check)
+                    .description("Dot paths into the response whose values come out as secrets, e.g. "
+                            + "body.data.data.token, or body.data.data for every value of an object; a missing "
+                            + "path fails the node").build())
             .input(FieldSpec.builder("headers").type(ValueType.OBJECT)
                     .description("Request headers; values may be secrets").build())
             .input(FieldSpec.builder("query").type(ValueType.OBJECT)
@@ -129,13 +134,22 @@ public final class HttpRequestNode implements NodeType {
                     + "credentials' permissions, or set failOnErrorStatus to false to handle it in the pattern",
                     method, result.displayUrl(), result.status(), reason(result.status()));
         }
-        Scrubber scrubber = new Scrubber(prepared.secrets());
+        List<Secret> secrets = new ArrayList<>(prepared.secrets());
+        ResponseBodies.Decoded answer = ResponseBodies.read(result.body(), result.contentType());
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("status", result.status());
-        outputs.put("headers", scrubber.scrub(joinHeaders(result.headers())));
-        outputs.put("body", scrubber.scrub(ResponseBodies.decode(result.body(), result.contentType())));
+        outputs.put("headers", joinHeaders(result.headers()));
+        outputs.put("body", answer.value());
         outputs.put("ok", result.isSuccess());
         outputs.put("durationMs", durationMs);
+        // Credentials read from the response become secrets first, so the scrub below masks them anywhere else too.
+        outputs = SecretPaths.of(context.properties().get("secretPaths")).protect(outputs, answer.json(),
+                method + " " + result.displayUrl(), fetched -> {
+                    context.registerSecret(fetched);
+                    secrets.add(fetched);
+                });
+        Scrubber scrubber = new Scrubber(secrets);
+        outputs.replaceAll((name, value) -> scrubber.scrub(value));
         return outputs;
     }
 

@@ -1,15 +1,22 @@
 package dev.keyway.connections.nodes;
 
 import dev.keyway.api.Secret;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Masks credential plaintexts in values a node returns, e.g. an API that echoes the request's
  * Authorization header in its body. The host masks registered secrets too; this keeps the node's
- * outputs clean even on a host that does not.
+ * outputs clean even on a host that does not. Encoded forms are masked too (base64, base64url,
+ * URL-encoded, JSON-escaped): a service may hand a credential back inside a token, a link or a
+ * JSON document held in a string.
  */
 final class Scrubber {
 
@@ -21,11 +28,26 @@ final class Scrubber {
     Scrubber(List<Secret> secrets) {
         for (Secret secret : secrets) {
             if (!secret.isDestroyed() && secret.length() >= MIN_LENGTH) {
-                plaintexts.add(secret.reveal());
+                plaintexts.addAll(forms(secret.reveal()));
             }
         }
         // Longest first, so "Bearer abc" is masked whole before "abc" is.
         plaintexts.sort((a, b) -> b.length() - a.length());
+    }
+
+    /** The plaintext and the encodings under which it could come back; duplicates collapse. */
+    private static Set<String> forms(String plaintext) {
+        byte[] bytes = plaintext.getBytes(StandardCharsets.UTF_8);
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(plaintext);
+        // Without padding: the '=' depends on what follows the secret in a longer encoded text.
+        forms.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
+        forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        forms.add(URLEncoder.encode(plaintext, StandardCharsets.UTF_8));
+        forms.add(URLEncoder.encode(plaintext, StandardCharsets.UTF_8).replace("+", "%20"));
+        forms.add(plaintext.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
+        forms.add(plaintext.replace("\\", "\\\\").replace("\"", "\\\""));
+        return forms;
     }
 
     Object scrub(Object value) {

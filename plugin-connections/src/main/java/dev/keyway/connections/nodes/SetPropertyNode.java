@@ -17,7 +17,8 @@ import org.pf4j.Extension;
  * Set Property: returns a copy of an object with one value set at a dot path, optionally formatted
  * by a template ({@code "Bearer {value}"}, {@code "Basic {base64(value)}"},
  * {@code "Basic {base64(user:pass)}"} with {@code user} and {@code pass} from {@code vars}).
- * Anything built from a {@link Secret} stays a secret.
+ * Anything built from a {@link Secret} stays a secret, and with {@code secret: true} the value set
+ * becomes one, e.g. a credential read from a secrets store by an earlier step.
  */
 @Extension
 public final class SetPropertyNode implements NodeType {
@@ -35,6 +36,9 @@ public final class SetPropertyNode implements NodeType {
                     .description("Optional format: {value} is the value, other {names} come from vars; "
                             + "{base64(a:b)} joins with ':' and Base64-encodes")
                     .validator(SetPropertyNode::checkTemplate).build())
+            .property(FieldSpec.builder("secret").type(ValueType.BOOLEAN).defaultValue(false)
+                    .description("Make the value set a secret (every text, number or boolean inside it), masked "
+                            + "everywhere from this step on; a value built from a secret is one already").build())
             .input(FieldSpec.builder("object").type(ValueType.OBJECT).defaultValue(Map.of())
                     .description("The object to copy; not changed").build())
             .input(FieldSpec.builder("value").type(ValueType.ANY)
@@ -59,7 +63,9 @@ public final class SetPropertyNode implements NodeType {
         if (template.isPresent()) {
             value = fill(template.get(), value, (Map<?, ?>) context.inputs().getOrDefault("vars", Map.of()));
         }
-        if (value instanceof Secret secret) {
+        if (Boolean.TRUE.equals(context.properties().get("secret"))) {
+            value = SecretValues.wrap(value, context::registerSecret).value();
+        } else if (value instanceof Secret secret) {
             context.registerSecret(secret);
         }
         return Map.of("object", path.set(object == null ? Map.of() : object, value));

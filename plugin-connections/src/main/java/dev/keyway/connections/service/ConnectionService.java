@@ -127,12 +127,13 @@ public final class ConnectionService {
         Provider provider = connection.baseUrl() == null ? catalogued : catalogued.withBaseUrl(connection.baseUrl());
         TestOutcome outcome;
         try (ResolvedConnection resolved = store.resolve(id, principal, connection.environment())) {
+            // The connection's base URL also feeds host templates such as {base-url} (Vault, generic providers).
+            Map<String, Secret> fields = withBaseUrl(connection, resolved.credentials().fields());
             List<String> hosts = new ArrayList<>(connection.allowedHosts());
             if (!hosts.isEmpty()) {
-                hosts.addAll(provider.resolveAllowedHosts(resolved.credentials().fields()));
+                hosts.addAll(provider.resolveAllowedHosts(fields));
             }
-            outcome = tester.test(provider, connection.type(), withBaseUrl(connection, resolved.credentials().fields()),
-                    connection.id(), hosts, TEST_TIMEOUT);
+            outcome = tester.test(provider, connection.type(), fields, connection.id(), hosts, TEST_TIMEOUT);
         }
         ConnectionStatus status = switch (outcome.verdict()) {
             case PASSED -> new ConnectionStatus(ConnectionStatus.State.ACTIVE, null, clock.instant());

@@ -82,6 +82,19 @@ class ConnectionTesterTest {
     }
 
     @Test
+    void vaultIsTestedWithLookupSelfAtItsOwnAddress() {
+        server.on("/vault/v1/auth/token/lookup-self", exchange -> LoopbackServer.respond(exchange,
+                CANARY.equals(exchange.getRequestHeaders().getFirst("X-Vault-Token")) ? 200 : 403, "application/json",
+                "{\"data\":{\"policies\":[\"default\"]}}"));
+        Provider vault = ProviderCatalogue.builtIn().find("vault").orElseThrow();
+        TestOutcome outcome = tester.test(vault, ConnectionType.API_KEY,
+                Map.of("token", Secret.of(CANARY), "base-url", Secret.of(server.url("/vault"))), "conn_vault",
+                List.of(), Duration.ofSeconds(5));
+        assertThat(outcome.passed()).as(outcome.message()).isTrue();
+        assertThat(server.last().method() + " " + server.last().path()).isEqualTo("GET /vault/v1/auth/token/lookup-self");
+    }
+
+    @Test
     void missingSettingsFailWithoutSendingAnything() {
         TestOutcome outcome = tester.test(acme, ConnectionType.API_KEY, Map.of("api-key", Secret.of(CANARY)), "conn_x",
                 List.of(), Duration.ofSeconds(5));

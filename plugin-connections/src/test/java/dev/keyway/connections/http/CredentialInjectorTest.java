@@ -61,6 +61,18 @@ class CredentialInjectorTest {
     }
 
     @Test
+    void vaultTokenHeaderAndTheNamespaceOnlyWhenSet() {
+        LoopbackServer.Received plain = send("vault", ConnectionType.API_KEY, Map.of("token", Secret.of(CANARY)));
+        assertThat(plain.header("X-Vault-Token")).isEqualTo(CANARY);
+        assertThat(plain.header("X-Vault-Namespace")).isNull();
+        assertThat(plain.header("Authorization")).isNull();
+        LoopbackServer.Received namespaced = send("vault", ConnectionType.API_KEY,
+                Map.of("token", Secret.of(CANARY), "namespace", Secret.of("admin/team-a")));
+        assertThat(namespaced.header("X-Vault-Token")).isEqualTo(CANARY);
+        assertThat(namespaced.header("X-Vault-Namespace")).isEqualTo("admin/team-a");
+    }
+
+    @Test
     void basicFromTwoFieldsTwilio() {
         LoopbackServer.Received got = send("twilio", ConnectionType.CREDENTIALS,
                 Map.of("account-sid", Secret.of("AC123"), "auth-token", Secret.of(CANARY)));

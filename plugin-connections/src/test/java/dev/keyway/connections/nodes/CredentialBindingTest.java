@@ -35,6 +35,23 @@ class CredentialBindingTest {
     }
 
     @Test
+    void aConnectionsBaseUrlFillsADeclaredBaseUrlSettingButIsNeverASecret() {
+        ResolvedConnection vault = new ResolvedConnection("conn_v", "vault", "Vault", "api_key",
+                "https://vault.internal.test:8200", List.of(), Map.of("token", Secret.of("hvs.tok-1234")));
+        CredentialBinding binding = CredentialBinding.of(vault, services);
+        assertThat(binding.credentials().allowedHosts().patterns()).containsExactly("vault.internal.test");
+        assertThat(binding.baseUrl()).isEqualTo("https://vault.internal.test:8200");
+        assertThat(binding.secrets()).extracting(Secret::reveal).contains("hvs.tok-1234")
+                .noneMatch(s -> s.contains("vault.internal.test"));
+
+        // GitHub declares no base-url field: its connection's base URL must not become an unknown (secret) field.
+        ResolvedConnection github = new ResolvedConnection("conn_g", "github", "GHE", "api_key",
+                "https://ghe.internal.test/api/v3", List.of("ghe.internal.test"), Map.of("token", Secret.of("ghp_1234")));
+        assertThat(CredentialBinding.of(github, services).secrets()).extracting(Secret::reveal)
+                .noneMatch(s -> s.contains("ghe.internal.test"));
+    }
+
+    @Test
     void otherwiseTheCatalogueDerivesThem() {
         CredentialBinding binding = CredentialBinding.external("zendesk", null, Map.of("subdomain", "acme",
                 "email", "a@acme.test", "api-token", Secret.of("tok-5678")), services);

@@ -7,6 +7,7 @@ import dev.keyway.api.NodeException;
 import dev.keyway.api.Secret;
 import dev.keyway.connections.testing.TestNodeContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,44 @@ class SetPropertyNodeTest {
                 .property("template", "Basic {base64(user:pass)}")
                 .input("vars", Map.of("user", "user", "pass", Secret.of("pass")))).get("Authorization");
         assertThat(((Secret) value).reveal()).isEqualTo("Basic dXNlcjpwYXNz");
+    }
+
+    @Test
+    void secretTrueMakesAPlainValueASecretFromThatMoment() {
+        TestNodeContext context = context("api.key", CANARY).property("secret", true);
+        Map<String, Object> out = object(context);
+
+        Object value = ((Map<?, ?>) out.get("api")).get("key");
+        assertThat(value).isInstanceOf(Secret.class);
+        assertThat(((Secret) value).reveal()).isEqualTo(CANARY);
+        assertThat(context.registered()).containsExactly((Secret) value);
+        assertThat(out.toString()).doesNotContain(CANARY).contains(Secret.MASK);
+    }
+
+    @Test
+    void secretTrueWrapsEveryLeafOfAnObjectAndTheTemplatesResult() {
+        TestNodeContext context = context("creds", Map.of("user", "svc", "pin", 4711, "tags", List.of("a-b-c", "")))
+                .property("secret", true);
+        Map<?, ?> creds = (Map<?, ?>) object(context).get("creds");
+        assertThat(creds.get("user")).isInstanceOf(Secret.class);
+        assertThat(((Secret) creds.get("pin")).reveal()).isEqualTo("4711");
+        assertThat((List<?>) creds.get("tags")).first().isInstanceOf(Secret.class);
+        assertThat((List<?>) creds.get("tags")).last().isEqualTo("");
+        assertThat(context.registered()).hasSize(3);
+
+        TestNodeContext templated = context("Authorization", "plain-" + CANARY).property("secret", true)
+                .property("template", "Token {value}");
+        Object header = object(templated).get("Authorization");
+        assertThat(((Secret) header).reveal()).isEqualTo("Token plain-" + CANARY);
+        assertThat(templated.registered()).containsExactly((Secret) header);
+    }
+
+    @Test
+    void secretFalseLeavesPlainTextPlain() {
+        TestNodeContext context = context("Accept", "application/json");
+        assertThat(object(context).get("Accept")).isEqualTo("application/json");
+        assertThat(context.registered()).isEmpty();
+        assertThat(node.spec().property("secret").orElseThrow().defaultValue()).isEqualTo(false);
     }
 
     @Test

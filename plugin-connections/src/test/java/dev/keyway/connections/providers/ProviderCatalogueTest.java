@@ -16,7 +16,7 @@ class ProviderCatalogueTest {
 
     private static final List<String> REQUIRED = List.of("github", "gitlab", "bitbucket", "slack", "jira",
             "confluence", "servicenow", "pagerduty", "datadog", "opsgenie", "sendgrid", "twilio", "stripe",
-            "openai", "anthropic", "linear", "notion", "airtable", "hubspot", "zendesk",
+            "openai", "anthropic", "linear", "notion", "airtable", "hubspot", "zendesk", "vault",
             "api_key", "bearer", "basic", "custom");
 
     @Test
@@ -66,6 +66,29 @@ class ProviderCatalogueTest {
         InjectionRule twilio = catalogue.find("twilio").orElseThrow().injection().get(0);
         assertThat(twilio.username().source() + ":" + twilio.password().source())
                 .isEqualTo("{account-sid}:{auth-token}");
+    }
+
+    @Test
+    void vaultUsesTokenAuthWithAnOptionalNamespaceAndAPerConnectionAddress() {
+        ProviderCatalogue catalogue = ProviderCatalogue.builtIn();
+        Provider vault = catalogue.find("vault").orElseThrow();
+        assertThat(header(catalogue, "vault", 0)).isEqualTo("X-Vault-Token: {token}");
+        assertThat(header(catalogue, "vault", 1)).isEqualTo("X-Vault-Namespace: {namespace}");
+        assertThat(vault.field("token").orElseThrow().secret()).isTrue();
+        assertThat(vault.field("namespace").orElseThrow()).satisfies(f -> {
+            assertThat(f.secret()).isFalse();
+            assertThat(f.required()).isFalse();
+        });
+        assertThat(vault.field("base-url").orElseThrow().required()).isFalse();
+        assertThat(vault.baseUrl().source()).isEqualTo("{base-url}");
+        assertThat(vault.testIfAny()).get().satisfies(t -> {
+            assertThat(t.method() + " " + t.path()).isEqualTo("GET /v1/auth/token/lookup-self");
+            assertThat(t.successStatus()).containsExactly(200);
+        });
+        assertThat(vault.secrets()).singleElement().satisfies(seed -> {
+            assertThat(seed.field()).isEqualTo("token");
+            assertThat(seed.name()).isEqualTo("VAULT_TOKEN");
+        });
     }
 
     @Test

@@ -58,15 +58,18 @@ class SamplesIT {
         assertThat(out.get("slack-post-message")).contains("\"ok\" : true", "#keyway-demo");
         assertThat(out.get("slack-environment-secret")).contains("\"ok\" : true");
         assertThat(out.get("jira-search")).contains("\"firstKey\" : \"KW-1\"");
+        // The GitHub token came out of Vault at run time, as a secret, and reached GitHub as a bearer token.
+        assertThat(out.get("vault-to-service")).contains("\"login\" : \"keyway-demo\"", "\"secretVersion\" : 3");
         assertThat(out.get("deleted-connection"))
                 .contains("failed at node 'post' (connection_not_found)", "was deleted or is not available");
 
         // Each provider received its own credential in its own format, and nothing else reached it.
-        assertThat(seen).extracting(ProviderEmulator.Seen::provider).contains("github", "slack", "jira");
+        assertThat(seen).extracting(ProviderEmulator.Seen::provider).contains("github", "slack", "jira", "vault");
         assertThat(seen).allSatisfy(s -> assertThat(s.authenticated()).as("%s %s %s", s.provider(), s.method(), s.path()).isTrue());
 
         Map<String, String> forms = Canaries.forms(
-                List.of(credentials.githubToken(), credentials.slackToken(), credentials.jiraToken()),
+                List.of(credentials.githubToken(), credentials.slackToken(), credentials.jiraToken(),
+                        credentials.vaultToken()),
                 List.<String[]>of(new String[] {credentials.jiraEmail(), credentials.jiraToken()}));
         Canaries.assertAbsent("what keyway printed", report.allOutput() + summary, forms);
         Canaries.assertAbsentFromFiles(home, forms);
