@@ -10,6 +10,7 @@ import dev.keyway.connections.nodes.NodeServices;
 import dev.keyway.connections.providers.ProviderCatalogue;
 import dev.keyway.connections.service.ConnectionService;
 import dev.keyway.connections.service.StoreConnectionResolver;
+import dev.keyway.connections.service.UsageRecorder;
 import dev.keyway.connections.store.ConnectionStore;
 import dev.keyway.connections.store.JdbcConnectionStore;
 import dev.keyway.connections.store.StoreOptions;
@@ -31,14 +32,18 @@ public final class ConnectionsRuntime implements AutoCloseable {
     private final NodeServices nodes;
     private final ConnectionService connections;
     private final HostContext host;
+    private final UsageRecorder usage;
 
     private ConnectionsRuntime(HostContext host, ConnectionStore store, SafeHttpClient http, ProviderCatalogue catalogue) {
         this.host = host;
         this.store = store;
         this.http = http;
         CredentialInjector injector = new CredentialInjector();
-        this.nodes = new NodeServices(catalogue, new StoreConnectionResolver(store, host.clock()), http, injector);
-        this.connections = new ConnectionService(store, catalogue, new ConnectionTester(http, injector), host.clock());
+        this.usage = new UsageRecorder(store);
+        this.nodes = new NodeServices(catalogue, new StoreConnectionResolver(store, host.clock(), usage::record), http,
+                injector);
+        this.connections = new ConnectionService(store, catalogue, new ConnectionTester(http, injector), host.clock(),
+                usage::flush);
     }
 
     /** Opens the store (checking the master key) and the HTTP client; nothing is left open on failure. */
@@ -87,11 +92,20 @@ public final class ConnectionsRuntime implements AutoCloseable {
         return host;
     }
 
-    /** Closes the HTTP client (its threads end) and the store (the embedded database shuts down). */
+    /** The usage trail's writer; {@link UsageRecorder#flush()} waits for queued uses. */
+    public UsageRecorder usage() {
+        return usage;
+    }
+
+    /**
+     * Closes the HTTP client (its threads end), writes the queued usage trail, and closes the
+     * store (the embedded database shuts down).
+     */
     @Override
     public void close() {
         try {
             http.close();
+            usage.close();
         } finally {
             store.close();
         }

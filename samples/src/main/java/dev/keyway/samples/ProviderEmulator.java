@@ -62,6 +62,8 @@ public final class ProviderEmulator implements AutoCloseable {
 
     public ProviderEmulator(Credentials credentials) throws IOException {
         this.credentials = credentials;
+        // Small answers would otherwise wait out the client's delayed ACK (~40 ms each).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(executor);
         server.createContext("/github/", this::github);

@@ -50,7 +50,7 @@ final class ConnectionQueries {
         int limit = limit(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("connectionId", id);
-        body.put("usage", store().usage(id, request.principal(), limit).stream().map(ConnectionView::usage).toList());
+        body.put("usage", runtime.get().connections().usage(id, request.principal(), limit).stream().map(ConnectionView::usage).toList());
         return ApiResponse.ok(body);
     }
 

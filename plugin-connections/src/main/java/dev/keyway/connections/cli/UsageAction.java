@@ -47,7 +47,7 @@ final class UsageAction implements Action {
         String id = invocation.positionals("ID").get(0);
         int limit = limit(invocation);
         invocation.connection(id);
-        List<UsageEvent> events = invocation.connections().store().usage(id, invocation.principal(), limit);
+        List<UsageEvent> events = invocation.connections().usage(id, invocation.principal(), limit);
         if (invocation.json()) {
             invocation.out().println(Json.write(Map.of("id", id, "usage", events.stream().map(Views::usage).toList())));
         } else if (events.isEmpty()) {

@@ -41,12 +41,29 @@ public final class ConnectionService {
     private final ProviderCatalogue catalogue;
     private final ConnectionTester tester;
     private final Clock clock;
+    private final Runnable usageFlush;
 
     public ConnectionService(ConnectionStore store, ProviderCatalogue catalogue, ConnectionTester tester, Clock clock) {
+        this(store, catalogue, tester, clock, () -> { });
+    }
+
+    /**
+     * @param usageFlush waits until queued usage events are written, so a reader sees its own
+     *                   executions' uses (see {@link UsageRecorder})
+     */
+    public ConnectionService(ConnectionStore store, ProviderCatalogue catalogue, ConnectionTester tester, Clock clock,
+                             Runnable usageFlush) {
         this.store = store;
         this.catalogue = catalogue;
         this.tester = tester;
         this.clock = clock;
+        this.usageFlush = usageFlush;
+    }
+
+    /** The newest uses of a visible connection, including any still queued for writing. */
+    public java.util.List<dev.keyway.connections.store.UsageEvent> usage(String id, Principal principal, int limit) {
+        usageFlush.run();
+        return store.usage(id, principal, limit);
     }
 
     public ConnectionStore store() {

@@ -26,14 +26,25 @@ public final class StoreConnectionResolver implements ConnectionResolver {
 
     private final ConnectionStore store;
     private final Clock clock;
+    private final java.util.function.Consumer<UsageEvent> usageSink;
 
     public StoreConnectionResolver(ConnectionStore store) {
         this(store, Clock.systemUTC());
     }
 
+    /** Writes each usage event at once, in its own transaction. */
     public StoreConnectionResolver(ConnectionStore store, Clock clock) {
+        this(store, clock, store::recordUsage);
+    }
+
+    /**
+     * @param usage where usage events go, e.g. a {@link UsageRecorder} that batches them off the
+     *              execution's path
+     */
+    public StoreConnectionResolver(ConnectionStore store, Clock clock, java.util.function.Consumer<UsageEvent> usage) {
         this.store = store;
         this.clock = clock;
+        this.usageSink = usage;
     }
 
     @Override
@@ -43,7 +54,7 @@ public final class StoreConnectionResolver implements ConnectionResolver {
         } catch (NodeException e) {
             if ("connection_unreadable".equals(e.code()) && reference.startsWith("conn_")) {
                 // A failed decrypt of a visible connection is worth an entry; a name reference has no id to file it under.
-                store.recordUsage(new UsageEvent(reference, usage.executionId(), usage.nodeId(), null, clock.instant(),
+                usageSink.accept(new UsageEvent(reference, usage.executionId(), usage.nodeId(), null, clock.instant(),
                         e.code()));
             }
             throw e;
@@ -52,7 +63,7 @@ public final class StoreConnectionResolver implements ConnectionResolver {
 
     @Override
     public void recordUse(ResolvedConnection connection, UsageContext usage, String targetHost, String outcome) {
-        store.recordUsage(new UsageEvent(connection.id(), usage.executionId(), usage.nodeId(), targetHost,
+        usageSink.accept(new UsageEvent(connection.id(), usage.executionId(), usage.nodeId(), targetHost,
                 clock.instant(), outcome));
     }
 

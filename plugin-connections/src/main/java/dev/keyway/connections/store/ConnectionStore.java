@@ -75,6 +75,9 @@ public interface ConnectionStore extends AutoCloseable {
     /** Appends to the usage trail and updates {@link Connection#lastUsedAt()}. */
     void recordUsage(UsageEvent event);
 
+    /** Appends several usage events in one transaction: one durable commit instead of one per event. */
+    void recordUsage(java.util.List<UsageEvent> events);
+
     /** The newest usage events of a visible connection, newest first. */
     List<UsageEvent> usage(String connectionId, Principal principal, int limit);
 

@@ -240,9 +240,19 @@ public final class JdbcConnectionStore implements ConnectionStore {
 
     @Override
     public void recordUsage(UsageEvent event) {
-        pool.write("record a connection use", session -> {
-            UsageTable.append(session, event);
-            ConnectionTable.touchLastUsed(session, event.connectionId(), event.at());
+        recordUsage(List.of(event));
+    }
+
+    @Override
+    public void recordUsage(List<UsageEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        pool.write("record connection uses", session -> {
+            for (UsageEvent event : events) {
+                UsageTable.append(session, event);
+                ConnectionTable.touchLastUsed(session, event.connectionId(), event.at());
+            }
             return null;
         });
     }

@@ -70,6 +70,8 @@ public final class ApiServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.maxRspTime", String.valueOf(config.requestTimeout().toSeconds()));
         System.setProperty("sun.net.httpserver.maxReqHeaders", "100");
         System.setProperty("sun.net.httpserver.maxReqHeaderSize", String.valueOf(config.maxHeaderBytes()));
+        // Without TCP_NODELAY a small answer waits out the client's delayed ACK: ~40 ms per request.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 128);
         AtomicInteger threadCount = new AtomicInteger();
         executor = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,

@@ -1,0 +1,112 @@
+package dev.keyway.connections.service;
+
+import dev.keyway.connections.store.ConnectionStore;
+import dev.keyway.connections.store.UsageEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the usage trail off the execution's path, in batches. Every store commit is synced to
+ * disk, so one commit per credential use cost milliseconds per execution; one writer thread now
+ * commits whatever has queued up (up to {@value #BATCH} events) at once.
+ *
+ * <p>The price: events of the last moments before a hard kill may be lost, and the trail lags a
+ * use by a few milliseconds. When the queue is full (the disk cannot keep up), uses are counted
+ * as dropped and logged rather than slowing executions down. {@link #close()} writes what is
+ * queued.
+ */
+public final class UsageRecorder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
+    static final int BATCH = 500;
+    private static final int CAPACITY = 50_000;
+
+    private final ConnectionStore store;
+    private final BlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean closing;
+
+    public UsageRecorder(ConnectionStore store) {
+        this.store = store;
+        this.writer = new Thread(this::drainLoop, "keyway-usage-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Queues an event; never blocks the caller. */
+    public void record(UsageEvent event) {
+        pending.incrementAndGet();
+        if (closing || !queue.offer(event)) {
+            pending.decrementAndGet();
+            long count = dropped.incrementAndGet();
+            if (count == 1 || count % 10_000 == 0) {
+                LOG.warn("usage trail is behind: {} connection uses not recorded so far", count);
+            }
+        }
+    }
+
+    /** Waits until everything queued so far is written; for tests and orderly shutdown. */
+    public void flush() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pending.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void drainLoop() {
+        List<UsageEvent> batch = new ArrayList<>(BATCH);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                UsageEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+                pending.addAndGet(-batch.size());
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void write(List<UsageEvent> batch) {
+        try {
+            store.recordUsage(batch);
+        } catch (RuntimeException e) {
+            // A connection deleted meanwhile, or the store closing: the trail is best effort.
+            LOG.warn("could not record {} connection uses: {}", batch.size(), e.getMessage());
+        }
+    }
+
+    /** Writes what is queued, then stops the writer thread. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
