@@ -79,6 +79,12 @@ public final class ManualHeaderBenchmark {
                     return null;
                 });
             };
+            for (int i = 0; i < 200; i++) {
+                engine.run();
+            }
+            ExecutionRecord sample = session.engine().run(request);
+            System.out.printf("one warm execution: %d ms in all; per node:%n", sample.durationMs());
+            sample.nodes().forEach(n -> System.out.printf("  %-10s %5d ms%n", n.id(), n.durationMs()));
             System.out.printf("%nManual-header pattern vs bare pooled HttpClient, loopback upstream, %d s per figure%n", seconds);
             System.out.printf("%-12s %16s %16s %8s%n", "concurrency", "engine exec/s", "bare calls/s", "ratio");
             for (int concurrency : new int[] {1, 8}) {
