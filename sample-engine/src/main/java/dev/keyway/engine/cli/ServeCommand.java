@@ -2,6 +2,7 @@ package dev.keyway.engine.cli;
 
 import dev.keyway.api.ApiRoute;
 import dev.keyway.api.ApiRoutes;
+import dev.keyway.api.WebAssets;
 import dev.keyway.api.support.UsageException;
 import dev.keyway.engine.logging.LogSink;
 import dev.keyway.engine.plugins.ContextClassLoader;
@@ -12,6 +13,7 @@ import dev.keyway.engine.server.HostRoutes;
 import dev.keyway.engine.server.PatternRepository;
 import dev.keyway.engine.server.Route;
 import dev.keyway.engine.server.UserStore;
+import dev.keyway.engine.server.WebPages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -104,9 +106,21 @@ final class ServeCommand implements HostCommand {
             List<ApiRoute> pluginRoutes = ContextClassLoader.call(contributed.classLoader(), contributed.extension()::routes);
             pluginRoutes.forEach(r -> routes.add(Route.of(r, contributed.pluginId(), contributed.classLoader())));
         }
-        ApiServer server = new ApiServer(config, users, routes, List.of(), host.triggers());
+        ApiServer server = new ApiServer(config, users, routes, List.of(webPages(session)), host.triggers());
         self.set(server);
         return server;
+    }
+
+    /** The plugins' pages; mount path and title are read once, each with the plugin's own class loader. */
+    static WebPages webPages(Session session) {
+        List<WebPages.Page> pages = new ArrayList<>();
+        for (PluginHost.Contributed<WebAssets> contributed : session.plugins().extensions(WebAssets.class)) {
+            WebAssets assets = contributed.extension();
+            ClassLoader loader = contributed.classLoader();
+            pages.add(new WebPages.Page(contributed.pluginId(), ContextClassLoader.call(loader, assets::mountPath),
+                    ContextClassLoader.call(loader, assets::title), loader, assets));
+        }
+        return new WebPages(pages);
     }
 
     private static int port(String text) {
