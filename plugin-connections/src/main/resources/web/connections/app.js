@@ -280,7 +280,7 @@ function renderChoices() {
 /** A labelled input for one catalogue field; secret fields are password inputs. */
 function fieldInput(prefix, field, required) {
   const wrapper = document.createElement('div');
-  const id = prefix + '-' + field.name;
+  const id = prefix + '-field-' + field.name;
   const label = document.createElement('label');
   label.htmlFor = id;
   label.textContent = field.label + (required ? '' : ' (optional)');
@@ -432,11 +432,36 @@ async function testConnection() {
   }
 }
 
-function askDelete() {
-  $('confirm-text').textContent = 'Delete "' + state.editing.displayName + '"? Patterns that use it will fail at '
-    + 'the node that needs it until they are pointed at another connection.';
+async function askDelete() {
+  const connection = state.editing;
+  $('confirm-text').textContent = 'Checking which patterns use "' + connection.displayName + '"…';
   $('confirm-delete').hidden = false;
   $('confirm-no').focus();
+  let users;
+  try {
+    users = await patternsUsing(connection);
+  } catch (error) {
+    users = null;
+  }
+  const consequence = ' will fail at the node that needs it until they are pointed at another connection.';
+  let text = 'Delete "' + connection.displayName + '"? ';
+  if (users === null) text += 'The stored patterns could not be checked; any that use it' + consequence;
+  else if (users.length === 0) text += 'No stored pattern names it.';
+  else text += 'Patterns that use it: ' + users.join(', ') + '. They' + consequence;
+  $('confirm-text').textContent = text;
+}
+
+/** Stored patterns whose file names the connection, by id or as "provider/Display Name". */
+async function patternsUsing(connection) {
+  const data = await api('GET', '/api/patterns');
+  const references = [JSON.stringify(connection.id), JSON.stringify(connection.provider + '/' + connection.displayName)];
+  const names = [];
+  for (const pattern of data.patterns.slice(0, 100)) {
+    const source = await api('GET', '/api/patterns/' + encodeURIComponent(pattern.id));
+    const text = JSON.stringify(source);
+    if (references.some((r) => text.includes(r))) names.push(pattern.name || pattern.id);
+  }
+  return names;
 }
 
 async function confirmDelete() {

@@ -101,8 +101,11 @@ class ConnectionsPageIT {
         driver.get(base + "/");
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "/connections/");
 
-        // Sign in.
-        chromium.waitVisible(By.id("token")).sendKeys(token);
+        // A wrong token is refused in plain words; then sign in.
+        chromium.waitVisible(By.id("token")).sendKeys("not-a-token");
+        id("signin-form").findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(chromium.waitVisible(By.id("error")).getText()).contains("API token was not accepted");
+        id("token").sendKeys(token);
         id("signin-form").findElement(By.cssSelector("button[type=submit]")).click();
         chromium.waitVisible(By.id("empty"));
         assertThat(id("empty-text").getText()).contains("No connections in Development yet");
@@ -172,12 +175,33 @@ class ConnectionsPageIT {
         // Nothing the browser holds or received has the key in it.
         assertCanaryNowhere();
 
-        // Delete, with a confirmation first.
+        // A Jira connection: several fields, through the credentials endpoint.
+        openCreateFor("jir", "jira");
+        id("create-field-user-email").sendKeys("a@b.c");
+        id("create-field-api-token").sendKeys("j");
+        id("create-field-base-url").sendKeys(emulator.baseUrl("jira"));
+        id("create-save").click();
+        assertThat(chromium.waitVisible(By.id("saved-secrets")).getText()).contains("JIRA_API_TOKEN", "JIRA_BASE_URL");
+        id("saved-done").click();
+        chromium.waitUntil("the Jira connection is listed", () -> listed().contains("Jira"));
+        assertThat(row("Jira").getText()).contains("credentials");
+
+        // At phone width everything still fits: no sideways scrolling.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        chromium.waitUntil("the narrow layout", () -> ((Number) js("return window.innerWidth")).intValue() <= 390);
+        assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                .isLessThanOrEqualTo(0);
+        chromium.screenshot(TARGET.resolve("connections-phone.png"));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
+        // Delete, with a confirmation that names the patterns using it.
+        putPattern("whoami", "github/GitHub - Personal");
         openEdit("GitHub - Personal");
         id("edit-delete").click();
-        assertThat(chromium.waitVisible(By.id("confirm-text")).getText()).contains("GitHub - Personal", "fail");
+        chromium.waitUntil("the confirmation", () -> id("confirm-text").getText().contains("Patterns that use it"));
+        assertThat(id("confirm-text").getText()).contains("GitHub - Personal", "Who am I", "fail");
         id("confirm-yes").click();
-        chromium.waitUntil("the deleted one is gone", () -> listed().equals(List.of("Slack - Ops")));
+        chromium.waitUntil("the deleted one is gone", () -> listed().equals(List.of("Slack - Ops", "Jira")));
         assertThat(id("notice").getText()).contains("Deleted GitHub - Personal");
 
         assertThat(chromium.drainConsoleErrors()).as("console warnings and errors, e.g. CSP violations")
@@ -200,7 +224,7 @@ class ConnectionsPageIT {
     private static void createSlack(String name, String key, String tags, boolean screenshot) throws Exception {
         openCreateFor("sla", "slack");
         fillCommon(name, tags, emulator.baseUrl("slack") + "/api");
-        id("create-api-key").sendKeys(key);
+        id("create-field-api-key").sendKeys(key);
         if (screenshot) {
             assertScreenshot(chromium.screenshot(TARGET.resolve("connections-create.png")));
         }
@@ -211,7 +235,7 @@ class ConnectionsPageIT {
     private static void createGitHub(String name, String key, String tags) {
         openCreateFor("git", "github");
         fillCommon(name, tags, emulator.baseUrl("github"));
-        id("create-token").sendKeys(key);
+        id("create-field-token").sendKeys(key);
         id("create-save").click();
         chromium.waitVisible(By.id("saved"));
     }
@@ -243,6 +267,18 @@ class ConnectionsPageIT {
         id("edit-test").click();
         chromium.waitUntil("the test result", () -> id("test-result").getText().contains(expected));
         id("edit-dialog").findElement(By.cssSelector("button.cancel")).click();
+    }
+
+    private static void putPattern(String id, String connection) throws Exception {
+        String pattern = JSON.writeValueAsString(Map.of("id", id, "name", "Who am I",
+                "trigger", Map.of("type", "http", "path", "/whoami", "method", "POST"),
+                "nodes", List.of(Map.of("id", "call", "type", "connections.http-request",
+                        "properties", Map.of("method", "GET", "url", "{baseUrl}/user", "connection", connection)))));
+        HttpResponse<String> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/patterns/" + id))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(pattern)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).as(stored.body()).isIn(200, 201);
     }
 
     private static void createThroughApi(String environment, String name) throws Exception {
