@@ -138,10 +138,12 @@ function icon(providerId, element) {
   const target = element || document.createElement('span');
   target.className = 'icon';
   target.textContent = providerName(providerId).charAt(0).toUpperCase();
-  let hash = 0;
-  for (const ch of providerId) hash = (hash * 31 + ch.charCodeAt(0)) % 360;
+  // A steady colour per provider, from a small palette that keeps white text readable.
+  const palette = ['#2456d6', '#7b3fa0', '#157347', '#b4531b', '#0e7490', '#a21caf', '#475569'];
+  let sum = 0;
+  for (const ch of providerId) sum += ch.charCodeAt(0);
   // CSSOM, not a style attribute: the CSP allows the one and refuses the other.
-  target.style.backgroundColor = 'hsl(' + hash + ' 50% 38%)';
+  target.style.backgroundColor = palette[sum % palette.length];
   target.setAttribute('aria-hidden', 'true');
   return target;
 }
@@ -235,11 +237,14 @@ function row(c) {
 async function loadPicker() {
   const data = await api('GET', PICKER);
   const select = $('picker');
+  const previous = select.value;
   const none = new Option(data.options.length ? 'Choose a connection…' : 'No connection in this environment', '');
   select.replaceChildren(none, ...data.options.map((o) => {
     const option = new Option(o.label + (o.detail ? ' — ' + o.detail : '') + (o.status === 'not_active' ? ' (NOT ACTIVE)' : ''), o.value);
     return option;
   }));
+  // A refresh keeps the choice while it is still offered.
+  if (data.options.some((o) => o.value === previous)) select.value = previous;
   showPickerValue();
 }
 

@@ -185,6 +185,8 @@ class ConnectionsPageIT {
         id("saved-done").click();
         chromium.waitUntil("the Jira connection is listed", () -> listed().contains("Jira"));
         assertThat(row("Jira").getText()).contains("credentials");
+        // The README's picture (docs/connections-page.png is a copy of it).
+        assertScreenshot(chromium.screenshot(TARGET.resolve("connections-page.png")));
 
         // At phone width everything still fits: no sideways scrolling.
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
