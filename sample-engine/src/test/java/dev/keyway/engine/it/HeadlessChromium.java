@@ -76,7 +76,10 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what).until(d -> condition.getAsBoolean());
+        // The page re-renders its list after each change; an element caught mid-render is asked again.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     /** Saves a screenshot of the viewport and returns its path. */
