@@ -391,6 +391,9 @@ function openEdit(connection) {
   $('edit-display-name').value = connection.displayName;
   $('edit-tags').value = connection.tags.join(', ');
   $('edit-fields').replaceChildren(...provider.fields.map((f) => fieldInput('edit', f, false)));
+  // An OAuth connection's tokens come from the authorization flow, not from a form.
+  $('reconnect-note').hidden = connection.type !== 'oauth';
+  $('edit-credentials').hidden = connection.type === 'oauth';
   $('edit-dialog').showModal();
   $('edit-display-name').focus();
 }

@@ -68,7 +68,8 @@ final class ServeCommand implements HostCommand {
         Session session = invocation.session();
         Path patternFolder = invocation.args().option("patterns").map(Path::of)
                 .orElse(session.home().root().resolve("patterns"));
-        ApiServer server = server(session, ApiServer.Config.defaults().withBind(bind).withPort(port), patternFolder);
+        WebPages pages = webPages(session);
+        ApiServer server = server(session, ApiServer.Config.defaults().withBind(bind).withPort(port), patternFolder, pages);
         InetSocketAddress address;
         try {
             address = server.start();
@@ -76,8 +77,11 @@ final class ServeCommand implements HostCommand {
             throw new dev.keyway.api.KeywayException("cannot listen on %s:%d: %s; pick another --port or --bind",
                     bind, port, e.getMessage());
         }
-        invocation.out().printf("Keyway listening on http://%s:%d (API under /api)%n",
-                address.getAddress().getHostAddress(), address.getPort());
+        String origin = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+        invocation.out().printf("Keyway listening on %s (API under /api)%n", origin);
+        for (WebPages.Page page : pages.pages()) {
+            invocation.out().printf("  %s: %s%s/%n", page.title(), origin, page.mountPath());
+        }
         invocation.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -94,6 +98,10 @@ final class ServeCommand implements HostCommand {
     }
 
     static ApiServer server(Session session, ApiServer.Config config, Path patternFolder) {
+        return server(session, config, patternFolder, webPages(session));
+    }
+
+    static ApiServer server(Session session, ApiServer.Config config, Path patternFolder, WebPages pages) {
         UserStore users = new UserStore(session.home().root().resolve("users.json"), Clock.systemUTC());
         PatternRepository patterns = new PatternRepository(patternFolder, session.engine());
         AtomicReference<ApiServer> self = new AtomicReference<>();
@@ -106,7 +114,7 @@ final class ServeCommand implements HostCommand {
             List<ApiRoute> pluginRoutes = ContextClassLoader.call(contributed.classLoader(), contributed.extension()::routes);
             pluginRoutes.forEach(r -> routes.add(Route.of(r, contributed.pluginId(), contributed.classLoader())));
         }
-        ApiServer server = new ApiServer(config, users, routes, List.of(webPages(session)), host.triggers());
+        ApiServer server = new ApiServer(config, users, routes, List.of(pages), host.triggers());
         self.set(server);
         return server;
     }

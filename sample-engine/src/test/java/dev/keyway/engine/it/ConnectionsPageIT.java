@@ -107,7 +107,10 @@ class ConnectionsPageIT {
     }
 
     private static void filter(String listId, String label) {
-        chromium.driver().findElement(By.xpath("//ul[@id='" + listId + "']//button[.='" + label + "']")).click();
+        chromium.waitUntil("the filter " + label, () -> {
+            chromium.driver().findElement(By.xpath("//ul[@id='" + listId + "']//button[.='" + label + "']")).click();
+            return true;
+        });
     }
 
     @Test
@@ -251,6 +254,7 @@ class ConnectionsPageIT {
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(keyway.output()).as("serve prints where the page is").contains("Connections: " + base + "/connections/");
     }
 
     private static void createSlack(String name, String key, String tags, boolean screenshot) throws Exception {
@@ -290,7 +294,11 @@ class ConnectionsPageIT {
     }
 
     private static void openEdit(String name) {
-        row(name).findElement(By.cssSelector("button.edit")).click();
+        // Asked again if the list re-renders between finding the row and clicking its button.
+        chromium.waitUntil("Edit on " + name, () -> {
+            row(name).findElement(By.cssSelector("button.edit")).click();
+            return true;
+        });
         chromium.waitVisible(By.id("edit-display-name"));
     }
 
