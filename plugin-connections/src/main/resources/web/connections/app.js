@@ -87,6 +87,8 @@ function notify(text) {
 
 function signOut() {
   sessionStorage.removeItem(TOKEN_KEY);
+  document.querySelectorAll('dialog[open]').forEach((d) => d.close());
+  show('notice', '');
   $('app').hidden = true;
   $('top-actions').hidden = true;
   $('signin').hidden = false;
@@ -255,6 +257,7 @@ function showPickerValue() {
 // ---- create ----------------------------------------------------------------------------------
 
 function openCreate() {
+  show('notice', '');
   show('create-error', '');
   $('create-form').hidden = true;
   $('saved').hidden = true;
@@ -380,6 +383,7 @@ async function saveNew(event) {
 // ---- edit, test, delete ----------------------------------------------------------------------
 
 function openEdit(connection) {
+  show('notice', '');
   state.editing = connection;
   show('edit-error', '');
   show('test-result', '');
