@@ -33,7 +33,8 @@ class PluginZipIT {
         try (ZipFile zip = new ZipFile(ZIP.toFile())) {
             List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
             assertThat(names).contains("plugin.properties", "classes/META-INF/extensions.idx",
-                    "classes/dev/keyway/connections/ConnectionsPlugin.class");
+                    "classes/dev/keyway/connections/ConnectionsPlugin.class", "classes/web/connections/index.html",
+                    "classes/web/connections/app.js", "classes/web/connections/app.css");
             List<String> libs = names.stream().filter(n -> n.startsWith("lib/") && n.endsWith(".jar")).toList();
             assertThat(libs).anyMatch(n -> n.startsWith("lib/bcprov-jdk18on-"))
                     .anyMatch(n -> n.startsWith("lib/hsqldb-"))
@@ -85,6 +86,12 @@ class PluginZipIT {
                     "connections.get-secret");
             assertThat(nodes).allSatisfy(n ->
                     assertThat(n.getClass().getClassLoader()).isSameAs(plugin.getPluginClassLoader()));
+            // The page's files come out of the zip through the plugin's own class loader.
+            List<dev.keyway.api.WebAssets> pages = manager.getExtensions(dev.keyway.api.WebAssets.class, "keyway-connections");
+            assertThat(pages).singleElement().satisfies(page -> {
+                assertThat(page.mountPath()).isEqualTo("/connections");
+                assertThat(page.asset("app.js")).isPresent();
+            });
         } finally {
             // PF4J 3.15's stopPlugins() modifies the list it iterates; unloadPlugins() stops each plugin first.
             manager.unloadPlugins();

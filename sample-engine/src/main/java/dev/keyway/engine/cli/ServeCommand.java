@@ -2,6 +2,7 @@ package dev.keyway.engine.cli;
 
 import dev.keyway.api.ApiRoute;
 import dev.keyway.api.ApiRoutes;
+import dev.keyway.api.WebAssets;
 import dev.keyway.api.support.UsageException;
 import dev.keyway.engine.logging.LogSink;
 import dev.keyway.engine.plugins.ContextClassLoader;
@@ -12,6 +13,7 @@ import dev.keyway.engine.server.HostRoutes;
 import dev.keyway.engine.server.PatternRepository;
 import dev.keyway.engine.server.Route;
 import dev.keyway.engine.server.UserStore;
+import dev.keyway.engine.server.WebPages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -66,7 +68,8 @@ final class ServeCommand implements HostCommand {
         Session session = invocation.session();
         Path patternFolder = invocation.args().option("patterns").map(Path::of)
                 .orElse(session.home().root().resolve("patterns"));
-        ApiServer server = server(session, ApiServer.Config.defaults().withBind(bind).withPort(port), patternFolder);
+        WebPages pages = webPages(session);
+        ApiServer server = server(session, ApiServer.Config.defaults().withBind(bind).withPort(port), patternFolder, pages);
         InetSocketAddress address;
         try {
             address = server.start();
@@ -74,8 +77,11 @@ final class ServeCommand implements HostCommand {
             throw new dev.keyway.api.KeywayException("cannot listen on %s:%d: %s; pick another --port or --bind",
                     bind, port, e.getMessage());
         }
-        invocation.out().printf("Keyway listening on http://%s:%d (API under /api)%n",
-                address.getAddress().getHostAddress(), address.getPort());
+        String origin = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+        invocation.out().printf("Keyway listening on %s (API under /api)%n", origin);
+        for (WebPages.Page page : pages.pages()) {
+            invocation.out().printf("  %s: %s%s/%n", page.title(), origin, page.mountPath());
+        }
         invocation.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -92,6 +98,10 @@ final class ServeCommand implements HostCommand {
     }
 
     static ApiServer server(Session session, ApiServer.Config config, Path patternFolder) {
+        return server(session, config, patternFolder, webPages(session));
+    }
+
+    static ApiServer server(Session session, ApiServer.Config config, Path patternFolder, WebPages pages) {
         UserStore users = new UserStore(session.home().root().resolve("users.json"), Clock.systemUTC());
         PatternRepository patterns = new PatternRepository(patternFolder, session.engine());
         AtomicReference<ApiServer> self = new AtomicReference<>();
@@ -104,9 +114,21 @@ final class ServeCommand implements HostCommand {
             List<ApiRoute> pluginRoutes = ContextClassLoader.call(contributed.classLoader(), contributed.extension()::routes);
             pluginRoutes.forEach(r -> routes.add(Route.of(r, contributed.pluginId(), contributed.classLoader())));
         }
-        ApiServer server = new ApiServer(config, users, routes, List.of(), host.triggers());
+        ApiServer server = new ApiServer(config, users, routes, List.of(pages), host.triggers());
         self.set(server);
         return server;
+    }
+
+    /** The plugins' pages; mount path and title are read once, each with the plugin's own class loader. */
+    static WebPages webPages(Session session) {
+        List<WebPages.Page> pages = new ArrayList<>();
+        for (PluginHost.Contributed<WebAssets> contributed : session.plugins().extensions(WebAssets.class)) {
+            WebAssets assets = contributed.extension();
+            ClassLoader loader = contributed.classLoader();
+            pages.add(new WebPages.Page(contributed.pluginId(), ContextClassLoader.call(loader, assets::mountPath),
+                    ContextClassLoader.call(loader, assets::title), loader, assets));
+        }
+        return new WebPages(pages);
     }
 
     private static int port(String text) {
