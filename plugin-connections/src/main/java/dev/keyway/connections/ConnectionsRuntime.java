@@ -7,6 +7,7 @@ import dev.keyway.connections.http.CredentialInjector;
 import dev.keyway.connections.http.HttpSettings;
 import dev.keyway.connections.http.SafeHttpClient;
 import dev.keyway.connections.nodes.NodeServices;
+import dev.keyway.connections.oauth.OAuthServices;
 import dev.keyway.connections.providers.ProviderCatalogue;
 import dev.keyway.connections.service.ConnectionService;
 import dev.keyway.connections.service.StoreConnectionResolver;
@@ -30,6 +31,7 @@ public final class ConnectionsRuntime implements AutoCloseable {
     private final SafeHttpClient http;
     private final NodeServices nodes;
     private final ConnectionService connections;
+    private final OAuthServices oauth;
     private final HostContext host;
 
     private ConnectionsRuntime(HostContext host, ConnectionStore store, SafeHttpClient http, ProviderCatalogue catalogue) {
@@ -37,6 +39,7 @@ public final class ConnectionsRuntime implements AutoCloseable {
         this.store = store;
         this.http = http;
         CredentialInjector injector = new CredentialInjector();
+        this.oauth = OAuthServices.create(host, store, catalogue, http);
         this.nodes = new NodeServices(catalogue, new StoreConnectionResolver(store, host.clock()), http, injector);
         this.connections = new ConnectionService(store, catalogue, new ConnectionTester(http, injector), host.clock());
     }
@@ -73,6 +76,10 @@ public final class ConnectionsRuntime implements AutoCloseable {
 
     public ConnectionService connections() {
         return connections;
+    }
+
+    public OAuthServices oauth() {
+        return oauth;
     }
 
     public NodeServices nodes() {

@@ -1,0 +1,194 @@
+package dev.keyway.connections.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyway.connections.ConnectionType;
+import dev.keyway.connections.store.Connection;
+import dev.keyway.connections.store.ConnectionFilter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The authorization code flow over real HTTP: engine routes, a browser and an authorization server on loopback. */
+class AuthorizationFlowTest {
+
+    @TempDir
+    Path data;
+
+    private final MutableClock clock = new MutableClock();
+    private final TestAuthorizationServer server = new TestAuthorizationServer(clock);
+    private final CanarySweep sweep = new CanarySweep();
+    private final Browser browser = new Browser();
+    private TestEngine engine;
+
+    @AfterEach
+    void close() {
+        if (engine != null) {
+            engine.close();
+        }
+        server.close();
+        sweep.close();
+    }
+
+    private TestEngine engine() {
+        if (engine == null) {
+            engine = new TestEngine(data, clock, server, Map.of());
+        }
+        return engine;
+    }
+
+    private String start(String extra) {
+        return engine().api.url("/api/connections/oauth/gitlab/start?baseUrl="
+                + URLEncoder.encode(server.url(), StandardCharsets.UTF_8) + extra);
+    }
+
+    private List<Connection> connections() {
+        return engine().runtime.store().list(TestEngine.ALICE, new ConnectionFilter(null, null, null, null));
+    }
+
+    @Test
+    void aGrantedAuthorizationBecomesAnActiveOauthConnectionThatCallsTheApi() {
+        Browser.Hop last = browser.go("GET", start("&scopes=api%20read_user&displayName=Ops+GitLab"),
+                TestEngine.ALICE_TOKEN);
+
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.body()).contains("Connected", "Ops GitLab");
+        Browser.Hop authorize = browser.hops.get(1);
+        assertThat(authorize.url().getRawQuery()).contains("code_challenge_method=S256", "code_challenge=",
+                "state=", "client_id=" + TestAuthorizationServer.CLIENT_ID);
+        List<Connection> all = connections();
+        assertThat(all).hasSize(1);
+        Connection connection = all.get(0);
+        assertThat(connection.type()).isEqualTo(ConnectionType.OAUTH);
+        assertThat(connection.status().isActive()).isTrue();
+        assertThat(connection.scopes()).containsExactly("api", "read_user");
+        assertThat(connection.tags()).containsExactly("account:" + TestAuthorizationServer.ACCOUNT);
+        assertThat(connection.credentialsExpireAt()).isEqualTo(clock.instant().plusSeconds(3600)
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(last.body()).contains(connection.id());
+
+        Map<String, Object> out = engine().call(connection.id(), "{baseUrl}/projects");
+        assertThat(out).containsEntry("status", 200);
+        assertThat(server.codeExchanges.get()).isEqualTo(1);
+
+        List<dev.keyway.connections.testing.CanaryForms> canaries = CanarySweep.all(server);
+        CanarySweep.assertAbsent(canaries, "API answers", String.join("\n", engine().answers()));
+        // The code rides in the callback URL by design (RFC 6749 4.1.2); the pages themselves must hold none.
+        CanarySweep.assertAbsent(canaries, "browser pages",
+                String.join("\n", browser.hops.stream().map(Browser.Hop::body).toList()));
+        CanarySweep.assertAbsent(canaries, "the log", sweep.log());
+        engine().close();
+        engine = null;
+        CanarySweep.assertAbsentFromFiles(canaries, data);
+    }
+
+    @Test
+    void reconnectReplacesTheTokensUnderTheSameId() {
+        browser.go("GET", start(""), TestEngine.ALICE_TOKEN);
+        Connection before = connections().get(0);
+
+        Browser.Hop last = browser.go("POST", engine().api.url("/api/connections/" + before.id() + "/reconnect"),
+                TestEngine.ALICE_TOKEN);
+
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.body()).contains("Reconnected", before.id());
+        assertThat(connections()).singleElement().satisfies(after -> {
+            assertThat(after.id()).isEqualTo(before.id());
+            assertThat(after.rowVersion()).isGreaterThan(before.rowVersion());
+            assertThat(after.displayName()).isEqualTo(before.displayName());
+        });
+        assertThat(server.codeExchanges.get()).isEqualTo(2);
+        assertThat(browser.step("POST", engine().api.url("/api/connections/conn_nope/reconnect"),
+                TestEngine.ALICE_TOKEN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void returnToMustStayOnThisServerAndGetsTheOutcome() {
+        Browser.Hop refused = browser.go("GET", start("&returnTo=" + URLEncoder.encode("https://evil.example/x",
+                StandardCharsets.UTF_8)), TestEngine.ALICE_TOKEN);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("returnTo must be a path on this server");
+        Browser.Hop protocolRelative = browser.go("GET", start("&returnTo=//evil.example/x"), TestEngine.ALICE_TOKEN);
+        assertThat(protocolRelative.status()).isEqualTo(400);
+
+        browser.go("GET", start("&returnTo=/connections%3Fview%3Doauth"), TestEngine.ALICE_TOKEN);
+
+        Browser.Hop callback = browser.hops.stream().filter(h -> h.url().getPath().endsWith("/oauth/callback"))
+                .findFirst().orElseThrow();
+        assertThat(callback.status()).isEqualTo(302);
+        assertThat(callback.location()).isEqualTo("/connections?view=oauth&connection=" + connections().get(0).id()
+                + "&status=connected");
+    }
+
+    @Test
+    void aDeniedAuthorizationSavesNothingAndSaysSo() {
+        server.denyNext = true;
+
+        Browser.Hop last = browser.go("GET", start(""), TestEngine.ALICE_TOKEN);
+
+        assertThat(last.status()).isEqualTo(400);
+        assertThat(last.body()).contains("Access was not granted", "Nothing was saved", "access_denied")
+                .doesNotContain("The user said no");
+        assertThat(connections()).isEmpty();
+        assertThat(server.codeExchanges.get()).isZero();
+    }
+
+    @Test
+    void aReplayedStateOrCodeIsRefusedAndSavesNothingMore() {
+        browser.go("GET", start(""), TestEngine.ALICE_TOKEN);
+        Browser.Hop callback = browser.hops.stream().filter(h -> h.url().getPath().endsWith("/oauth/callback"))
+                .findFirst().orElseThrow();
+        assertThat(connections()).hasSize(1);
+
+        Browser.Hop replayed = browser.go("GET", callback.url().toString(), null);
+        assertThat(replayed.status()).isEqualTo(400);
+        assertThat(replayed.body()).contains("unknown, expired", "already completed", "invalid_state");
+
+        // The spent code under a fresh, valid state: the provider refuses it and nothing is saved.
+        String freshCallback = browser.step("GET", browser.step("GET", start(""), TestEngine.ALICE_TOKEN).location(),
+                null).location();
+        String oldCode = callback.url().getRawQuery().replaceAll(".*code=([^&]*).*", "$1");
+        Browser.Hop mixed = browser.go("GET", engine().api.url("/api/connections/oauth/callback?state="
+                + stateOf(freshCallback) + "&code=" + oldCode), null);
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.body()).contains("invalid_grant", "Nothing was saved");
+        assertThat(connections()).hasSize(1);
+        assertThat(browser.step("GET", start(""), null).status()).as("start needs the API token").isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredStateIsRefused() {
+        String callback = browser.step("GET", browser.step("GET", start(""), TestEngine.ALICE_TOKEN).location(),
+                null).location();
+        clock.advance(Duration.ofMinutes(11));
+
+        Browser.Hop late = browser.go("GET", callback, null);
+
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.body()).contains("invalid_state");
+        assertThat(connections()).isEmpty();
+        assertThat(server.codeExchanges.get()).isZero();
+    }
+
+    @Test
+    void aCodeTheProviderRefusesSavesNothing() {
+        String authorize = browser.step("GET", start(""), TestEngine.ALICE_TOKEN).location();
+
+        Browser.Hop answer = browser.go("GET", engine().api.url("/api/connections/oauth/callback?state="
+                + stateOf(authorize) + "&code=made-up"), null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("invalid_grant", "Nothing was saved");
+        assertThat(connections()).isEmpty();
+    }
+
+    private static String stateOf(String url) {
+        return url.replaceAll(".*[?&]state=([^&]*).*", "$1");
+    }
+}
