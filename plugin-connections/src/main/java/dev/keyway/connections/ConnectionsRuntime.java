@@ -8,6 +8,7 @@ import dev.keyway.connections.http.HttpSettings;
 import dev.keyway.connections.http.SafeHttpClient;
 import dev.keyway.connections.nodes.NodeServices;
 import dev.keyway.connections.oauth.OAuthServices;
+import dev.keyway.connections.oauth.RefreshingResolver;
 import dev.keyway.connections.providers.ProviderCatalogue;
 import dev.keyway.connections.service.ConnectionService;
 import dev.keyway.connections.service.StoreConnectionResolver;
@@ -40,7 +41,9 @@ public final class ConnectionsRuntime implements AutoCloseable {
         this.http = http;
         CredentialInjector injector = new CredentialInjector();
         this.oauth = OAuthServices.create(host, store, catalogue, http);
-        this.nodes = new NodeServices(catalogue, new StoreConnectionResolver(store, host.clock()), http, injector);
+        // OAuth connections are refreshed on their way to the nodes; others pass straight through.
+        this.nodes = new NodeServices(catalogue, new RefreshingResolver(
+                new StoreConnectionResolver(store, host.clock()), store, oauth.refresher()), http, injector);
         this.connections = new ConnectionService(store, catalogue, new ConnectionTester(http, injector), host.clock());
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.store.Connection;
-import dev.keyway.connections.store.ConnectionFilter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,35 +21,34 @@ class AuthorizationFlowTest {
     @TempDir
     Path data;
 
-    private final MutableClock clock = new MutableClock();
-    private final TestAuthorizationServer server = new TestAuthorizationServer(clock);
-    private final CanarySweep sweep = new CanarySweep();
-    private final Browser browser = new Browser();
-    private TestEngine engine;
+    private OAuthBench bench;
+    private MutableClock clock;
+    private TestAuthorizationServer server;
+    private Browser browser;
+
+    @BeforeEach
+    void open() {
+        bench = new OAuthBench(data);
+        clock = bench.clock;
+        server = bench.server;
+        browser = bench.browser;
+    }
 
     @AfterEach
     void close() {
-        if (engine != null) {
-            engine.close();
-        }
-        server.close();
-        sweep.close();
+        bench.close();
     }
 
     private TestEngine engine() {
-        if (engine == null) {
-            engine = new TestEngine(data, clock, server, Map.of());
-        }
-        return engine;
+        return bench.engine();
     }
 
     private String start(String extra) {
-        return engine().api.url("/api/connections/oauth/gitlab/start?baseUrl="
-                + URLEncoder.encode(server.url(), StandardCharsets.UTF_8) + extra);
+        return bench.start(extra);
     }
 
     private List<Connection> connections() {
-        return engine().runtime.store().list(TestEngine.ALICE, new ConnectionFilter(null, null, null, null));
+        return bench.connections();
     }
 
     @Test
@@ -77,15 +76,7 @@ class AuthorizationFlowTest {
         assertThat(out).containsEntry("status", 200);
         assertThat(server.codeExchanges.get()).isEqualTo(1);
 
-        List<dev.keyway.connections.testing.CanaryForms> canaries = CanarySweep.all(server);
-        CanarySweep.assertAbsent(canaries, "API answers", String.join("\n", engine().answers()));
-        // The code rides in the callback URL by design (RFC 6749 4.1.2); the pages themselves must hold none.
-        CanarySweep.assertAbsent(canaries, "browser pages",
-                String.join("\n", browser.hops.stream().map(Browser.Hop::body).toList()));
-        CanarySweep.assertAbsent(canaries, "the log", sweep.log());
-        engine().close();
-        engine = null;
-        CanarySweep.assertAbsentFromFiles(canaries, data);
+        bench.assertNoCanaryLeaked();
     }
 
     @Test

@@ -60,6 +60,7 @@ final class TestAuthorizationServer implements AutoCloseable {
     private final List<CanaryForms> issued = new CopyOnWriteArrayList<>();
     private final List<String> verifiersSeen = new CopyOnWriteArrayList<>();
     final AtomicInteger refreshes = new AtomicInteger();
+    final AtomicInteger refreshAttempts = new AtomicInteger();
     final AtomicInteger codeExchanges = new AtomicInteger();
     final AtomicInteger clientCredentialGrants = new AtomicInteger();
     final List<String> revocationHints = new CopyOnWriteArrayList<>();
@@ -103,6 +104,11 @@ final class TestAuthorizationServer implements AutoCloseable {
     /** The person revokes the app's access at the provider: every refresh and access token dies. */
     void revokeEverything() {
         refreshTokens.clear();
+        accessTokens.clear();
+    }
+
+    /** The provider drops live access tokens (a key rotation, a restart): the API answers 401 until a refresh. */
+    void forgetAccessTokens() {
         accessTokens.clear();
     }
 
@@ -155,6 +161,7 @@ final class TestAuthorizationServer implements AutoCloseable {
                     respond(exchange, 200, tokens(grant.scope(), true, false));
                 }
                 case "refresh_token" -> {
+                    refreshAttempts.incrementAndGet();
                     sleep(refreshDelayMillis);
                     String scope = refreshTokens.remove(f.getOrDefault("refresh_token", ""));
                     if (scope == null) {
