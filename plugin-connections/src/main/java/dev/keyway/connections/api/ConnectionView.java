@@ -14,13 +14,13 @@ import java.util.TreeSet;
  * credential, so nothing here can leak one. Absent values are present as null, so every answer
  * has the same keys.
  */
-final class ConnectionView {
+public final class ConnectionView {
 
     private ConnectionView() {
     }
 
     /** A connection as {@code principal} may see it; {@code sharedWith} is the owner's business alone. */
-    static Map<String, Object> of(Connection c, Principal principal) {
+    public static Map<String, Object> of(Connection c, Principal principal) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", c.id());
         view.put("provider", c.provider());

@@ -12,6 +12,7 @@ import dev.keyway.connections.store.ConnectionUpdate;
 import dev.keyway.connections.store.Credentials;
 import dev.keyway.connections.store.InvalidRequestException;
 import dev.keyway.connections.store.NewConnection;
+import dev.keyway.connections.store.ResolvedConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,12 @@ public final class AuthorizationFlow {
         if (connection.type() != ConnectionType.OAUTH) {
             throw new InvalidRequestException("connection %s is a %s connection; only OAuth connections are "
                     + "reconnected, update its credentials instead", connectionId, connection.type().id());
+        }
+        try (ResolvedConnection resolved = store.resolve(connectionId, owner, connection.environment())) {
+            if (OAuthFields.isClientCredentials(resolved.credentials())) {
+                throw new InvalidRequestException("connection %s uses the client credentials grant: it needs no "
+                        + "person to authorize it; create a new one if its client secret changed", connectionId);
+            }
         }
         String checked = ReturnTo.check(returnTo, callbackUrl);
         OAuthClient client = clients.registered(connection.provider(), connection.baseUrl());

@@ -9,17 +9,22 @@ import dev.keyway.api.ApiRoutes;
 import dev.keyway.api.KeywayException;
 import dev.keyway.connections.ConnectionsRuntime;
 import dev.keyway.connections.api.ApiErrors;
+import dev.keyway.connections.api.ConnectionView;
+import dev.keyway.connections.api.JsonBody;
+import dev.keyway.connections.store.Connection;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
  * The OAuth endpoints under {@code /api}: start an authorization, the provider's callback (the
- * one unauthenticated route: its single-use state authenticates it), and reconnect.
+ * one unauthenticated route: its single-use state authenticates it), reconnect, and creating a
+ * client credentials connection.
  */
 @Extension
 public final class OAuthRoutes implements ApiRoutes {
@@ -27,6 +32,9 @@ public final class OAuthRoutes implements ApiRoutes {
     /** Where the provider sends the browser back, below {@code /api}. */
     static final String CALLBACK_PATH = "/connections/oauth/callback";
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?");
+
+    private static final Set<String> CLIENT_CREDENTIALS_FIELDS = Set.of("clientId", "clientSecret", "scopes",
+            "displayName", "environment", "baseUrl");
 
     private final Supplier<ConnectionsRuntime> runtime;
 
@@ -48,7 +56,9 @@ public final class OAuthRoutes implements ApiRoutes {
                 new ApiRoute("GET", CALLBACK_PATH, false, "The OAuth provider's redirect back (authenticated by "
                         + "its single-use state)", guard(this::callback)),
                 ApiRoute.of("POST", "/connections/{id}/reconnect", "Authorize an OAuth connection again; its tokens "
-                        + "are replaced under the same id", guard(this::reconnect)));
+                        + "are replaced under the same id", guard(this::reconnect)),
+                ApiRoute.of("POST", "/connections/oauth/{provider}/client-credentials", "Create a machine-to-machine "
+                        + "OAuth connection (client credentials grant)", guard(this::clientCredentials)));
     }
 
     private ApiResponse start(ApiRequest request) {
@@ -73,6 +83,16 @@ public final class OAuthRoutes implements ApiRoutes {
         URI authorize = runtime.get().oauth().flow().reconnect(request.principal(), request.pathParams().get("id"),
                 returnTo, callbackUrl(request));
         return sendTo(authorize);
+    }
+
+    private ApiResponse clientCredentials(ApiRequest request) {
+        JsonBody body = JsonBody.of(request, CLIENT_CREDENTIALS_FIELDS);
+        ClientCredentialsRequest create = new ClientCredentialsRequest(request.pathParams().get("provider"),
+                body.text("clientId").orElse(null), body.secret("clientSecret").orElse(null),
+                body.textList("scopes").orElse(List.of()), body.text("displayName").orElse(null),
+                body.text("environment").orElse(request.environment()), body.text("baseUrl").orElse(null));
+        Connection created = runtime.get().oauth().machines().create(request.principal(), create);
+        return ApiResponse.json(201, ConnectionView.of(created, request.principal()));
     }
 
     /** A 302 for browsers, with the URL in the body too for scripts that do not follow redirects. */

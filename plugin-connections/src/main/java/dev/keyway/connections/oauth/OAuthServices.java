@@ -11,8 +11,9 @@ import java.time.Duration;
  *
  * @param flow      authorization code with PKCE, and reconnect
  * @param refresher token renewal, one at a time per connection
+ * @param machines  client credentials connections
  */
-public record OAuthServices(AuthorizationFlow flow, TokenRefresher refresher) {
+public record OAuthServices(AuthorizationFlow flow, TokenRefresher refresher, ClientCredentialsConnections machines) {
 
     /** Setting: seconds before expiry at which a token is refreshed (default 60). */
     public static final String SETTING_REFRESH_MARGIN = OAuthClients.PREFIX + "refresh-margin-seconds";
@@ -24,7 +25,8 @@ public record OAuthServices(AuthorizationFlow flow, TokenRefresher refresher) {
         AuthorizationFlow flow = new AuthorizationFlow(store, clients, endpoint,
                 new PendingAuthorizations(host.clock()), new AccountLookup(clients, http), host.clock());
         TokenRefresher refresher = new TokenRefresher(store, clients, endpoint, host.clock(), margin(host));
-        return new OAuthServices(flow, refresher);
+        return new OAuthServices(flow, refresher,
+                new ClientCredentialsConnections(store, clients, endpoint, host.clock()));
     }
 
     private static Duration margin(HostContext host) {

@@ -6,37 +6,24 @@ import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.store.Connection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The authorization code flow over real HTTP: engine routes, a browser and an authorization server on loopback. */
-class AuthorizationFlowTest {
+class AuthorizationFlowTest extends OAuthTestCase {
 
-    @TempDir
-    Path data;
-
-    private OAuthBench bench;
     private MutableClock clock;
     private TestAuthorizationServer server;
     private Browser browser;
 
     @BeforeEach
-    void open() {
-        bench = new OAuthBench(data);
+    void shortcuts() {
         clock = bench.clock;
         server = bench.server;
         browser = bench.browser;
-    }
-
-    @AfterEach
-    void close() {
-        bench.close();
     }
 
     private TestEngine engine() {

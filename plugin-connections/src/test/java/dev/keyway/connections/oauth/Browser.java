@@ -38,9 +38,22 @@ final class Browser {
         return send(method, URI.create(url), apiToken);
     }
 
+    /** A script's JSON request, not followed. */
+    Hop json(String method, String url, String apiToken, String body) {
+        return send(method, URI.create(url), apiToken, body);
+    }
+
     private Hop send(String method, URI url, String apiToken) {
+        return send(method, url, apiToken, null);
+    }
+
+    private Hop send(String method, URI url, String apiToken, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (apiToken != null) {
             request.header("Authorization", "Bearer " + apiToken);
         }

@@ -5,36 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyway.api.NodeException;
 import dev.keyway.connections.store.Connection;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole life of an OAuth connection over real HTTP: connect, use, refresh ahead of expiry,
  * refresh after a 401, a revoked grant (needs_reauth, without looping), reconnect under the same id;
  * and no token, code, verifier or client secret anywhere it should not be.
  */
-class OAuthLifecycleTest {
-
-    @TempDir
-    Path data;
-
-    private OAuthBench bench;
-
-    @BeforeEach
-    void open() {
-        bench = new OAuthBench(data);
-    }
-
-    @AfterEach
-    void close() {
-        bench.close();
-    }
+class OAuthLifecycleTest extends OAuthTestCase {
 
     @Test
     void connectUseRefreshLoseTheGrantAndReconnect() {
