@@ -5,6 +5,8 @@ import dev.keyway.connections.providers.OAuthSpec;
 import dev.keyway.connections.providers.Provider;
 import dev.keyway.connections.providers.ProviderCatalogue;
 import dev.keyway.connections.providers.Template;
+import dev.keyway.connections.store.Connection;
+import dev.keyway.connections.store.Credentials;
 import dev.keyway.connections.store.InvalidRequestException;
 import java.net.URI;
 import java.util.HashMap;
@@ -58,6 +60,16 @@ public final class OAuthClients {
     /** A client whose id and secret the connection holds itself (the client credentials grant). */
     public OAuthClient own(String providerId, String baseUrl, String clientId, Secret clientSecret) {
         return endpoints(provider(providerId), baseUrl, clientId, clientSecret);
+    }
+
+    /** The client a stored connection uses: its own (client credentials) or the engine's registration. */
+    OAuthClient forConnection(Connection connection, Credentials credentials) {
+        if (OAuthFields.isClientCredentials(credentials)) {
+            return own(connection.provider(), connection.baseUrl(),
+                    credentials.field(OAuthFields.CLIENT_ID).map(Secret::reveal).orElse(""),
+                    credentials.field(OAuthFields.CLIENT_SECRET).orElseThrow());
+        }
+        return registered(connection.provider(), connection.baseUrl());
     }
 
     private OAuthClient endpoints(Provider provider, String baseUrl, String clientId, Secret secret) {

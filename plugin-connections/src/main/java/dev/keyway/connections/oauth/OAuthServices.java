@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param flow      authorization code with PKCE, and reconnect
  * @param refresher token renewal, one at a time per connection
  * @param machines  client credentials connections
+ * @param revoker   revocation before a delete
  */
-public record OAuthServices(AuthorizationFlow flow, TokenRefresher refresher, ClientCredentialsConnections machines) {
+public record OAuthServices(AuthorizationFlow flow, TokenRefresher refresher, ClientCredentialsConnections machines,
+                            TokenRevoker revoker) {
 
     /** Setting: seconds before expiry at which a token is refreshed (default 60). */
     public static final String SETTING_REFRESH_MARGIN = OAuthClients.PREFIX + "refresh-margin-seconds";
@@ -26,7 +28,8 @@ public record OAuthServices(AuthorizationFlow flow, TokenRefresher refresher, Cl
                 new PendingAuthorizations(host.clock()), new AccountLookup(clients, http), host.clock());
         TokenRefresher refresher = new TokenRefresher(store, clients, endpoint, host.clock(), margin(host));
         return new OAuthServices(flow, refresher,
-                new ClientCredentialsConnections(store, clients, endpoint, host.clock()));
+                new ClientCredentialsConnections(store, clients, endpoint, host.clock()),
+                new TokenRevoker(store, clients, endpoint));
     }
 
     private static Duration margin(HostContext host) {

@@ -8,6 +8,7 @@ import dev.keyway.connections.store.Connection;
 import dev.keyway.connections.store.ConnectionStatus;
 import dev.keyway.connections.store.ConnectionStore;
 import dev.keyway.connections.store.Credentials;
+import dev.keyway.connections.store.InvalidRequestException;
 import dev.keyway.connections.store.ResolvedConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,6 +147,10 @@ public final class TokenRefresher {
         TokenResponse tokens;
         try {
             tokens = grant(leased, current);
+        } catch (InvalidRequestException e) {
+            release(leased, current);
+            throw new NodeException(e, "oauth_not_configured", "connection %s cannot renew its token: %s",
+                    leased.id(), e.getMessage());
         } catch (OAuthException e) {
             if (!e.isPermanent()) {
                 release(leased, current);
@@ -170,15 +175,13 @@ public final class TokenRefresher {
     }
 
     private TokenResponse grant(Connection connection, Credentials credentials) {
+        OAuthClient client = clients.forConnection(connection, credentials);
         if (OAuthFields.isClientCredentials(credentials)) {
-            OAuthClient client = clients.own(connection.provider(), connection.baseUrl(),
-                    credentials.field(OAuthFields.CLIENT_ID).map(Secret::reveal).orElse(""),
-                    credentials.field(OAuthFields.CLIENT_SECRET).orElseThrow());
             return endpoint.clientCredentials(client, connection.scopes());
         }
         Secret refreshToken = credentials.field(OAuthFields.REFRESH_TOKEN).orElseThrow(() -> new OAuthException(
                 "invalid_grant", "the provider gave no refresh token"));
-        return endpoint.refresh(clients.registered(connection.provider(), connection.baseUrl()), refreshToken);
+        return endpoint.refresh(client, refreshToken);
     }
 
     /** Gives the lease back after a temporary failure so another engine need not wait it out. */

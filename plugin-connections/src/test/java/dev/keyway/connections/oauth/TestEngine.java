@@ -1,12 +1,15 @@
 package dev.keyway.connections.oauth;
 
+import dev.keyway.api.ApiRoute;
 import dev.keyway.api.HostContext;
 import dev.keyway.api.Principal;
 import dev.keyway.connections.ConnectionsRuntime;
+import dev.keyway.connections.api.ConnectionsApi;
 import dev.keyway.connections.nodes.HttpRequestNode;
 import dev.keyway.connections.testing.TestNodeContext;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,8 @@ import java.util.Optional;
 
 /**
  * One engine for the OAuth tests: the real runtime (encrypted store in a temp folder, or a shared
- * JDBC URL), the plugin's routes served on loopback, and an HTTP Request node to run.
+ * JDBC URL), the plugin's routes (OAuth and connections) served on loopback, and an HTTP Request
+ * node to run.
  */
 final class TestEngine implements AutoCloseable {
 
@@ -45,7 +49,9 @@ final class TestEngine implements AutoCloseable {
                 return clock;
             }
         });
-        api = new LoopbackApi(new OAuthRoutes(() -> runtime).routes(), Map.of(ALICE_TOKEN, ALICE));
+        List<ApiRoute> routes = new ArrayList<>(new OAuthRoutes(() -> runtime).routes());
+        routes.addAll(new ConnectionsApi(() -> runtime).routes());
+        api = new LoopbackApi(routes, Map.of(ALICE_TOKEN, ALICE));
         node = new HttpRequestNode(runtime::nodes);
     }
 
