@@ -18,6 +18,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renews an OAuth connection's access token, one refresh at a time per connection:
@@ -38,6 +40,7 @@ public final class TokenRefresher {
     /** The status reason of a connection whose grant is gone; reconnect it. */
     public static final String NEEDS_REAUTH = "needs_reauth";
 
+    private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final long WAIT_MILLIS = 20;
 
@@ -111,6 +114,10 @@ public final class TokenRefresher {
     private void refresh(String id, Principal principal, String environment, Predicate<ResolvedConnection> stale) {
         long giveUp = System.nanoTime() + LEASE.plusSeconds(15).toNanos();
         while (true) {
+            if (System.nanoTime() > giveUp) {
+                throw new NodeException("oauth_refresh_failed", "connection %s could not be refreshed: its row "
+                        + "keeps changing under other engines; retry later", id);
+            }
             Connection leased;
             Credentials current;
             try (ResolvedConnection row = store.resolve(id, principal, environment)) {
@@ -164,10 +171,14 @@ public final class TokenRefresher {
                 return false;
             }
             store.recordStatus(leased.id(), ConnectionStatus.notActive(NEEDS_REAUTH, clock.instant()));
+            LOG.warn("connection {}: {} refused to renew its token ({}); marked {} until it is reconnected",
+                    leased.id(), leased.provider(), e.error(), NEEDS_REAUTH);
             throw needsReauth(leased.id(), leased.provider());
         }
         try (Credentials renewed = OAuthFields.renewed(current, tokens, clock.instant())) {
             store.refreshCredentials(leased.id(), renewed, leased.rowVersion());
+            LOG.info("renewed the {} token of connection {} (expires {})", leased.provider(), leased.id(),
+                    renewed.expiresAt() == null ? "when the provider says" : renewed.expiresAt());
             return true;
         } catch (ConcurrentUpdateException e) {
             return false; // Our lease was taken over (we were too slow) or the owner reconnected.
