@@ -1,6 +1,7 @@
 package dev.keyway.connections.api;
 
 import dev.keyway.api.Principal;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.store.Connection;
 import dev.keyway.connections.store.SeedResult;
 import dev.keyway.connections.store.UsageEvent;
@@ -41,6 +42,10 @@ public final class ConnectionView {
         view.put("createdAt", Timestamps.format(c.createdAt()));
         view.put("updatedAt", Timestamps.format(c.updatedAt()));
         view.put("lastUsedAt", Timestamps.format(c.lastUsedAt()));
+        view.put("credentialsExpireAt", Timestamps.format(c.credentialsExpireAt()));
+        // OAuth: a provider that says nothing about expiry gets its token renewed on a 401 only.
+        view.put("tokenRenewal", c.type() != ConnectionType.OAUTH ? null
+                : c.credentialsExpireAt() == null ? "on_401_only" : "ahead_of_expiry");
         return view;
     }
 

@@ -30,7 +30,7 @@ class ClientCredentialsTest extends OAuthTestCase {
 
         assertThat(created.status()).isEqualTo(201);
         Connection connection = bench.connections().get(0);
-        assertThat(created.body()).contains(connection.id(), "Deploy bot");
+        assertThat(created.body()).contains(connection.id(), "Deploy bot", "\"tokenRenewal\":\"ahead_of_expiry\"");
         assertThat(connection.type()).isEqualTo(ConnectionType.OAUTH);
         assertThat(connection.scopes()).containsExactly("api");
         assertThat(server.clientCredentialGrants.get()).isEqualTo(1);
@@ -63,6 +63,22 @@ class ClientCredentialsTest extends OAuthTestCase {
         assertThat(refused.body()).contains("refused these client credentials (invalid_client)",
                 "check the client id, the secret", "Nothing was saved");
         assertThat(bench.connections()).isEmpty();
+    }
+
+    @Test
+    void withoutAnExpiryTheTokenIsRenewedOnA401OnlyAndTheConnectionSaysSo() throws Exception {
+        TestAuthorizationServer server = bench.server;
+        server.expiresInSeconds = 0;
+        Browser.Hop created = create(server.clientSecret.value());
+        assertThat(created.body()).contains("\"credentialsExpireAt\":null", "\"tokenRenewal\":\"on_401_only\"");
+        String id = bench.connections().get(0).id();
+
+        bench.clock.advance(Duration.ofDays(30));
+        assertThat(call(id)).containsEntry("status", 200);
+        assertThat(server.clientCredentialGrants.get()).isEqualTo(1);
+        server.forgetAccessTokens();
+        assertThat(call(id)).containsEntry("status", 200);
+        assertThat(server.clientCredentialGrants.get()).isEqualTo(2);
     }
 
     private Map<String, Object> call(String id) {

@@ -214,11 +214,15 @@ final class TestAuthorizationServer implements AutoCloseable {
 
     private Map<String, Object> tokens(String scope, boolean withRefresh, boolean clientCredentials) {
         String access = mint("at-");
-        accessTokens.put(access, new Access(clock.instant().plusSeconds(expiresInSeconds), clientCredentials));
+        // expiresInSeconds 0: a provider that says nothing about expiry (its tokens live until revoked).
+        accessTokens.put(access, new Access(expiresInSeconds > 0 ? clock.instant().plusSeconds(expiresInSeconds)
+                : Instant.MAX, clientCredentials));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", access);
         answer.put("token_type", "Bearer");
-        answer.put("expires_in", expiresInSeconds);
+        if (expiresInSeconds > 0) {
+            answer.put("expires_in", expiresInSeconds);
+        }
         answer.put("scope", scope);
         if (withRefresh) {
             String refresh = mint("rt-");
