@@ -7,6 +7,8 @@ import dev.keyway.connections.http.CredentialInjector;
 import dev.keyway.connections.http.HttpSettings;
 import dev.keyway.connections.http.SafeHttpClient;
 import dev.keyway.connections.nodes.NodeServices;
+import dev.keyway.connections.oauth.OAuthServices;
+import dev.keyway.connections.oauth.RefreshingResolver;
 import dev.keyway.connections.providers.ProviderCatalogue;
 import dev.keyway.connections.service.ConnectionService;
 import dev.keyway.connections.service.StoreConnectionResolver;
@@ -31,6 +33,7 @@ public final class ConnectionsRuntime implements AutoCloseable {
     private final SafeHttpClient http;
     private final NodeServices nodes;
     private final ConnectionService connections;
+    private final OAuthServices oauth;
     private final HostContext host;
     private final UsageRecorder usage;
 
@@ -40,8 +43,10 @@ public final class ConnectionsRuntime implements AutoCloseable {
         this.http = http;
         CredentialInjector injector = new CredentialInjector();
         this.usage = new UsageRecorder(store);
-        this.nodes = new NodeServices(catalogue, new StoreConnectionResolver(store, host.clock(), usage::record), http,
-                injector);
+        this.oauth = OAuthServices.create(host, store, catalogue, http);
+        // OAuth connections are refreshed on their way to the nodes; others pass straight through.
+        this.nodes = new NodeServices(catalogue, new RefreshingResolver(
+                new StoreConnectionResolver(store, host.clock(), usage::record), store, oauth.refresher()), http, injector);
         this.connections = new ConnectionService(store, catalogue, new ConnectionTester(http, injector), host.clock(),
                 usage::flush);
     }
@@ -78,6 +83,10 @@ public final class ConnectionsRuntime implements AutoCloseable {
 
     public ConnectionService connections() {
         return connections;
+    }
+
+    public OAuthServices oauth() {
+        return oauth;
     }
 
     public NodeServices nodes() {

@@ -9,16 +9,17 @@ import dev.keyway.connections.store.ConnectionNotFoundException;
 import dev.keyway.connections.store.InvalidRequestException;
 
 /**
- * Turns the store's and the service's exceptions into API answers. Their messages are written for
- * people and carry no credential material, so they are passed on as they are; only "not found"
- * and "not yours" are replaced by one fixed message, so that both read the same.
+ * Turns the store's and the service's exceptions into API answers, for these routes and the OAuth
+ * ones. Their messages are written for people and carry no credential material, so they are passed
+ * on as they are; only "not found" and "not yours" are replaced by one fixed message, so that both
+ * read the same.
  */
-final class ApiErrors {
+public final class ApiErrors {
 
     private ApiErrors() {
     }
 
-    static ApiHandler guard(ApiHandler handler) {
+    public static ApiHandler guard(ApiHandler handler) {
         return request -> {
             try {
                 return handler.handle(request);

@@ -5,7 +5,9 @@ import dev.keyway.api.ApiRequest;
 import dev.keyway.api.ApiResponse;
 import dev.keyway.api.Principal;
 import dev.keyway.api.Secret;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.ConnectionsRuntime;
+import dev.keyway.connections.oauth.TokenRevoker;
 import dev.keyway.connections.service.ConnectionService;
 import dev.keyway.connections.service.TestedConnection;
 import dev.keyway.connections.store.Connection;
@@ -19,7 +21,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The endpoints that act on one connection: update (and rotate), test, share, unshare, delete.
+ * The endpoints that act on one connection: update (and rotate), test, share, unshare, delete (an
+ * OAuth connection's tokens are revoked at the provider first).
  * Owner-only verbs check ownership before anything else, answering 404 like a missing id.
  */
 final class ConnectionChanges {
@@ -117,11 +120,15 @@ final class ConnectionChanges {
     /** DELETE /connections/{id}: the connection, its credentials and the secrets seeded from it. */
     ApiResponse delete(ApiRequest request) {
         String id = request.pathParams().get("id");
-        ConnectionAccess.owned(store(), id, request.principal());
+        Connection connection = ConnectionAccess.owned(store(), id, request.principal());
+        // OAuth tokens are revoked at the provider first (RFC 7009); its failure is reported, never blocking.
+        TokenRevoker.Outcome revocation = connection.type() == ConnectionType.OAUTH
+                ? runtime.get().oauth().revoker().revoke(connection, request.principal()) : null;
         if (!store().delete(id, request.principal())) {
             throw ApiErrors.notFound(id);
         }
-        return ApiResponse.noContent();
+        return revocation == null ? ApiResponse.noContent()
+                : ApiResponse.ok(Map.of("deleted", id, "revocation", revocation.view()));
     }
 
     private ConnectionStore store() {

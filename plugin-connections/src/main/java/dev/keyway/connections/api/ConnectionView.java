@@ -1,6 +1,7 @@
 package dev.keyway.connections.api;
 
 import dev.keyway.api.Principal;
+import dev.keyway.connections.ConnectionType;
 import dev.keyway.connections.store.Connection;
 import dev.keyway.connections.store.SeedResult;
 import dev.keyway.connections.store.UsageEvent;
@@ -14,13 +15,13 @@ import java.util.TreeSet;
  * credential, so nothing here can leak one. Absent values are present as null, so every answer
  * has the same keys.
  */
-final class ConnectionView {
+public final class ConnectionView {
 
     private ConnectionView() {
     }
 
     /** A connection as {@code principal} may see it; {@code sharedWith} is the owner's business alone. */
-    static Map<String, Object> of(Connection c, Principal principal) {
+    public static Map<String, Object> of(Connection c, Principal principal) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", c.id());
         view.put("provider", c.provider());
@@ -41,6 +42,10 @@ final class ConnectionView {
         view.put("createdAt", Timestamps.format(c.createdAt()));
         view.put("updatedAt", Timestamps.format(c.updatedAt()));
         view.put("lastUsedAt", Timestamps.format(c.lastUsedAt()));
+        view.put("credentialsExpireAt", Timestamps.format(c.credentialsExpireAt()));
+        // OAuth: a provider that says nothing about expiry gets its token renewed on a 401 only.
+        view.put("tokenRenewal", c.type() != ConnectionType.OAUTH ? null
+                : c.credentialsExpireAt() == null ? "on_401_only" : "ahead_of_expiry");
         return view;
     }
 

@@ -44,7 +44,8 @@ public final class ConnectionsApi implements ApiRoutes {
                         creation::credentials),
                 route("GET", "/connections/{id}", "Get a connection (never its credentials)", queries::get),
                 route("PATCH", "/connections/{id}", "Update a connection or rotate its credentials", changes::update),
-                route("DELETE", "/connections/{id}", "Delete a connection and its credentials", changes::delete),
+                route("DELETE", "/connections/{id}", "Delete a connection and its credentials (OAuth tokens are "
+                        + "revoked first)", changes::delete),
                 route("POST", "/connections/{id}/test", "Test a connection's credentials against its provider",
                         changes::test),
                 route("POST", "/connections/{id}/shares", "Share a connection with a user", changes::share),

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * out as {@link Secret}s and removed from the parsed document at once, so no plain copy outlives
  * the parsing.
  */
-final class JsonBody {
+public final class JsonBody {
 
     /** Longest plain text field (names, URLs, tags); credentials are bounded by the host's body limit only. */
     static final int MAX_TEXT = 2000;
@@ -32,7 +32,7 @@ final class JsonBody {
      * @param allowed the field names this endpoint takes
      * @throws ApiException 400 when the body is not an object or has fields outside {@code allowed}
      */
-    static JsonBody of(ApiRequest request, Set<String> allowed) {
+    public static JsonBody of(ApiRequest request, Set<String> allowed) {
         Object json = request.body().length == 0 ? null : request.jsonBody();
         if (!(json instanceof Map<?, ?> map)) {
             throw ApiException.badRequest("the body must be a JSON object with the fields %s", new TreeSet<>(allowed));
@@ -56,7 +56,7 @@ final class JsonBody {
     }
 
     /** A text field; blank counts as given (the service decides whether blank is allowed). */
-    Optional<String> text(String name) {
+    public Optional<String> text(String name) {
         Object value = fields.get(name);
         if (value == null) {
             return Optional.empty();
@@ -71,7 +71,7 @@ final class JsonBody {
         return Optional.of(text);
     }
 
-    Optional<List<String>> textList(String name) {
+    public Optional<List<String>> textList(String name) {
         Object value = fields.get(name);
         if (value == null) {
             return Optional.empty();
@@ -97,7 +97,7 @@ final class JsonBody {
      *
      * @throws ApiException 400 when it is not a string (the value itself is never echoed)
      */
-    Optional<Secret> secret(String name) {
+    public Optional<Secret> secret(String name) {
         Object value = take(name);
         if (value == null) {
             return Optional.empty();

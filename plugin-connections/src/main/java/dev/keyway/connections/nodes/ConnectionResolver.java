@@ -30,6 +30,17 @@ public interface ConnectionResolver {
     }
 
     /**
+     * Called when a provider answered 401 to {@code connection}'s credentials: renews them if the
+     * connection can (an OAuth refresh) and returns the connection with the new ones, for one retry.
+     * Defaults to null: nothing to renew, the 401 stands.
+     *
+     * @throws NodeException when renewing fails, e.g. {@code needs_reauth}
+     */
+    default ResolvedConnection renewRejected(ResolvedConnection connection, Principal principal, String environment) {
+        return null;
+    }
+
+    /**
      * Appends to the connection's usage trail (and updates its last use). Defaults to nothing, for
      * resolvers without a trail.
      *

@@ -121,6 +121,18 @@ public final class HttpRequestNode implements NodeType {
             prepared = prepare(context, binding, url);
             long start = System.nanoTime();
             result = runtime.http().send(prepared.request());
+            ResolvedConnection renewed = result.status() == 401 && connection != null
+                    ? runtime.resolver().renewRejected(connection, context.execution().principal(),
+                            context.execution().environment())
+                    : null;
+            if (renewed != null) {
+                // The provider refused the token and the connection renewed it (OAuth refresh): retry once.
+                connection = renewed;
+                binding = CredentialBinding.of(connection, runtime);
+                binding.register(context);
+                prepared = prepare(context, binding, url);
+                result = runtime.http().send(prepared.request());
+            }
             durationMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
         } catch (RuntimeException e) {
             recordUse(runtime, connection, usage, url, e instanceof NodeException n ? n.code() : "error");

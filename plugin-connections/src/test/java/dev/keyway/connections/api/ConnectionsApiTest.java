@@ -185,8 +185,9 @@ class ConnectionsApiTest {
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.map()).containsOnlyKeys("id", "provider", "displayName", "type", "status", "statusReason",
                 "lastCheckedAt", "scopes", "tags", "environment", "owner", "sharedWith", "baseUrl", "allowedHosts",
-                "createdAt", "updatedAt", "lastUsedAt");
-        assertThat(one.map()).containsEntry("updatedAt", "2026-03-05T12:00:00.000Z").containsEntry("lastUsedAt", null);
+                "createdAt", "updatedAt", "lastUsedAt", "credentialsExpireAt", "tokenRenewal");
+        assertThat(one.map()).containsEntry("updatedAt", "2026-03-05T12:00:00.000Z").containsEntry("lastUsedAt", null)
+                .containsEntry("credentialsExpireAt", null).containsEntry("tokenRenewal", null);
 
         assertThat(ids(api.call(ALICE, "GET", "/connections", null))).hasSize(2);
         assertThat(ids(api.call(ALICE, "GET", "/connections", null, Map.of("provider", "slack")))).containsExactly(slack);

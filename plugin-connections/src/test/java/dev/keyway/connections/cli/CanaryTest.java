@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyway.connections.ConnectionsRuntime;
 import dev.keyway.connections.store.UsageEvent;
+import dev.keyway.connections.testing.CanaryForms;
 import dev.keyway.connections.testing.LoopbackServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

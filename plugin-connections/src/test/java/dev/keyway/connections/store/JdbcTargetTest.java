@@ -4,7 +4,7 @@ import static dev.keyway.connections.store.TestStores.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyway.connections.crypto.MasterKeyOptions;
-import java.net.ServerSocket;
+import dev.keyway.connections.testing.HsqldbServers;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -34,21 +34,9 @@ class JdbcTargetTest {
 
     @Test
     void twoEnginesShareOneHsqldbServerIncludingARotationByTheOther() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Server server = new Server();
-        server.setLogWriter(null);
-        server.setErrWriter(null);
-        server.setSilent(true);
-        server.setDatabaseName(0, "keyway");
-        server.setDatabasePath(0, "file:" + dir.resolve("server/keyway") + ";hsqldb.tx=mvcc;hsqldb.write_delay=false");
-        server.setPort(port);
-        server.setNoSystemExit(true);
-        server.start();
+        Server server = HsqldbServers.start(dir.resolve("server"));
         try {
-            String url = "jdbc:hsqldb:hsql://localhost:" + port + "/keyway";
+            String url = HsqldbServers.url(server);
             MasterKeyOptions key = MasterKeyOptions.defaults(Map.of("KEYWAY_MASTER_KEY", TestStores.newKey()),
                     dir.resolve("unused.key"));
             try (JdbcConnectionStore engineA = JdbcConnectionStore.open(StoreOptions.jdbc(url, "SA", "", key));
@@ -70,7 +58,7 @@ class JdbcTargetTest {
             }
             // Closing the stores must not have shut the shared server down.
             JDBCDataSource ds = new JDBCDataSource();
-            ds.setUrl("jdbc:hsqldb:hsql://localhost:" + port + "/keyway");
+            ds.setUrl(HsqldbServers.url(server));
             ds.setUser("SA");
             ds.setPassword("");
             try (java.sql.Connection jdbc = ds.getConnection(); var st = jdbc.createStatement();
@@ -79,7 +67,7 @@ class JdbcTargetTest {
                 assertThat(rows.getInt(1)).isEqualTo(2);
             }
         } finally {
-            server.shutdownWithCatalogs(org.hsqldb.Database.CLOSEMODE_NORMAL);
+            HsqldbServers.stop(server);
         }
     }
 }

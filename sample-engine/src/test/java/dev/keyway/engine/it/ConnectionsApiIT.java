@@ -113,6 +113,24 @@ class ConnectionsApiIT {
     }
 
     @Test
+    @Order(1)
+    void thePluginsOauthRoutesAreServedAndOnlyTheCallbackIsOpen() throws Exception {
+        assertThat(call(null, "GET", "/api/connections/oauth/gitlab/start", null).status()).isEqualTo(401);
+        Answer unconfigured = call(alice, "GET", "/api/connections/oauth/gitlab/start", null);
+        assertThat(unconfigured.status()).isEqualTo(400);
+        assertThat(unconfigured.body()).contains("connections.oauth.gitlab.client-id");
+        assertThat(call(null, "POST", "/api/connections/conn_x/reconnect", null).status()).isEqualTo(401);
+
+        // No API token: the single-use state authenticates a callback, and a forged one is refused.
+        HttpResponse<String> forged = CLIENT.send(HttpRequest.newBuilder(
+                URI.create(base + "/api/connections/oauth/callback?state=forged&code=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(forged.body()).contains("invalid_state", "Nothing was saved");
+    }
+
+    @Test
     @Order(2)
     void everyEndpointWorksOverHttp() throws Exception {
         Answer created = call(alice, "POST", "/api/connections/api-key", "{\"provider\": \"slack\", \"apiKey\": "

@@ -1,4 +1,4 @@
-package dev.keyway.connections.cli;
+package dev.keyway.connections.testing;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.net.URLEncoder;
@@ -15,7 +15,7 @@ import java.util.UUID;
  * alone or as HTTP Basic with a user), URL-encoded and JSON-escaped. The random core catches a
  * partial leak of any plain form.
  */
-final class CanaryForms {
+public final class CanaryForms {
 
     private final String value;
     private final List<String> forms;
@@ -26,9 +26,13 @@ final class CanaryForms {
     }
 
     /** A canary with characters that encoders change: quote, slash, plus, ampersand, equals, space. */
-    static CanaryForms plant(String prefix, String... basicUsers) {
+    public static CanaryForms plant(String prefix, String... basicUsers) {
         String core = UUID.randomUUID().toString().replace("-", "");
-        String value = prefix + core + "/\"q\"+&= x";
+        return of(prefix + core + "/\"q\"+&= x", core, basicUsers);
+    }
+
+    /** The forms of a value someone else chose (e.g. a PKCE verifier), {@code core} being its random part. */
+    public static CanaryForms of(String value, String core, String... basicUsers) {
         Set<String> forms = new LinkedHashSet<>();
         forms.add(core);
         forms.add(value);
@@ -53,12 +57,12 @@ final class CanaryForms {
         return texts;
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 
     /** The forms found in {@code text}; empty when it is clean. */
-    List<String> foundIn(String text) {
+    public List<String> foundIn(String text) {
         return forms.stream().filter(text::contains).toList();
     }
 }
