@@ -37,6 +37,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 public final class ManualHeaderBenchmark {
 
     private static final String TOKEN = "ghp_bench0123456789abcdef0123456789abcdef";
+    /** Client ports seen by the upstream: how many TCP connections each side really used. */
+    private static final java.util.Set<Integer> PORTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final String BODY = "{\"login\":\"bench\",\"id\":1}";
 
     private ManualHeaderBenchmark() {
@@ -82,6 +84,16 @@ public final class ManualHeaderBenchmark {
             for (int i = 0; i < 200; i++) {
                 engine.run();
             }
+            PORTS.clear();
+            for (int i = 0; i < 100; i++) {
+                baseline.run();
+            }
+            System.out.printf("bare client: 100 calls used %d TCP connections%n", PORTS.size());
+            PORTS.clear();
+            for (int i = 0; i < 100; i++) {
+                engine.run();
+            }
+            System.out.printf("engine: 100 executions used %d TCP connections%n", PORTS.size());
             ExecutionRecord sample = session.engine().run(request);
             System.out.printf("one warm execution: %d ms in all; per node:%n", sample.durationMs());
             sample.nodes().forEach(n -> System.out.printf("  %-10s %5d ms%n", n.id(), n.durationMs()));
@@ -93,6 +105,7 @@ public final class ManualHeaderBenchmark {
                 double bareRate = measure(baseline, concurrency, seconds);
                 double engineRate = measure(engine, concurrency, seconds);
                 System.out.printf("%-12d %16.0f %16.0f %7.0f%%%n", concurrency, engineRate, bareRate, 100 * engineRate / bareRate);
+                System.out.printf("  (TCP connections opened so far: %d)%n", PORTS.size());
             }
         } finally {
             upstream.stop(0);
@@ -129,6 +142,7 @@ public final class ManualHeaderBenchmark {
         server.setExecutor(Executors.newFixedThreadPool(16));
         byte[] ok = BODY.getBytes(StandardCharsets.UTF_8);
         server.createContext("/github/user", exchange -> {
+            PORTS.add(exchange.getRemoteAddress().getPort());
             boolean authorized = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(authorized ? 200 : 401, authorized ? ok.length : -1);
