@@ -40,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     private static final String PREFIX = "/api";
     private static final String HOOKS = "/hooks";
+    private static final int DISCARD_FACTOR = 16;
 
     private final Config config;
     private final UserStore users;
@@ -230,12 +231,15 @@ public final class ApiServer implements AutoCloseable {
     private byte[] readBody(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
+            long declared;
             try {
-                if (Long.parseLong(length.trim()) > config.maxBodyBytes()) {
-                    throw tooLarge();
-                }
+                declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest("Content-Length is not a number");
+            }
+            if (declared > config.maxBodyBytes()) {
+                discard(exchange.getRequestBody());
+                throw tooLarge();
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -244,12 +248,26 @@ public final class ApiServer implements AutoCloseable {
             int read;
             while ((read = in.read(buffer)) > 0) {
                 if (body.size() + read > config.maxBodyBytes()) {
+                    discard(in);
                     throw tooLarge();
                 }
                 body.write(buffer, 0, read);
             }
         }
         return body.toByteArray();
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to a bound, so the client reads our 413
+     * instead of a reset connection; a body beyond the bound is cut off (the connection closes).
+     */
+    private void discard(InputStream in) throws IOException {
+        long budget = (long) config.maxBodyBytes() * DISCARD_FACTOR;
+        byte[] buffer = new byte[8192];
+        int read;
+        while (budget > 0 && (read = in.read(buffer)) > 0) {
+            budget -= read;
+        }
     }
 
     private ApiException tooLarge() {

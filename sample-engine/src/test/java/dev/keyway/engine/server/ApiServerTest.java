@@ -139,6 +139,12 @@ class ApiServerTest {
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.body()).contains("payload_too_large");
 
+        // Declared too large up front: still a JSON 413, not a reset connection.
+        HttpResponse<String> declared = send(get("/api/things").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8000])));
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).contains("payload_too_large");
+
         HttpResponse<String> deep = send(get("/api/things").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("[".repeat(200) + "]".repeat(200))));
         assertThat(deep.statusCode()).isEqualTo(400);
