@@ -259,7 +259,7 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Reads and drops what is left of a refused body, up to a bound, so the client reads our 413
-     * instead of a reset connection; a body beyond the bound is cut off (the connection closes).
+     * instead of a reset socket; a body beyond the bound is cut off (the socket closes).
      */
     private void discard(InputStream in) throws IOException {
         long budget = (long) config.maxBodyBytes() * DISCARD_FACTOR;
