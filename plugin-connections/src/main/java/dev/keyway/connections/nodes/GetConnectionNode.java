@@ -3,7 +3,6 @@ package dev.keyway.connections.nodes;
 import dev.keyway.api.FieldSpec;
 import dev.keyway.api.NodeContext;
 import dev.keyway.api.NodeSpec;
-import dev.keyway.api.NodeType;
 import dev.keyway.api.Secret;
 import dev.keyway.api.ValueType;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import org.pf4j.Extension;
  * its credentials on as {@link Secret}s, with its non-secret metadata.
  */
 @Extension
-public final class GetConnectionNode implements NodeType {
+public final class GetConnectionNode extends ServicesNode {
 
     static final String TYPE = "connections.get-connection";
 
@@ -37,25 +36,18 @@ public final class GetConnectionNode implements NodeType {
             .output(FieldSpec.builder("baseUrl").description("The provider API root for this connection, if known").build())
             .build();
 
-    private final Supplier<NodeServices> services;
-
     /** Used by PF4J; services come from {@link NodeServicesRegistry}. */
     public GetConnectionNode() {
         this(NodeServicesRegistry::require);
     }
 
     public GetConnectionNode(Supplier<NodeServices> services) {
-        this.services = services;
-    }
-
-    @Override
-    public NodeSpec spec() {
-        return SPEC;
+        super(SPEC, services);
     }
 
     @Override
     public Map<String, Object> execute(NodeContext context) {
-        NodeServices runtime = services.get();
+        NodeServices runtime = services();
         String reference = context.string("connection").orElseThrow();
         UsageContext usage = UsageContext.of(context);
         ResolvedConnection connection = runtime.resolver().resolve(reference,

@@ -5,7 +5,6 @@ import dev.keyway.api.FieldValidator;
 import dev.keyway.api.NodeContext;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.NodeSpec;
-import dev.keyway.api.NodeType;
 import dev.keyway.api.Secret;
 import dev.keyway.api.ValueType;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.pf4j.Extension;
  * by name, in the execution's workspace and environment, as a {@link Secret}.
  */
 @Extension
-public final class GetSecretNode implements NodeType {
+public final class GetSecretNode extends ServicesNode {
 
     static final String TYPE = "connections.get-secret";
 
@@ -32,27 +31,20 @@ public final class GetSecretNode implements NodeType {
             .output(FieldSpec.builder("value").type(ValueType.SECRET).description("The secret").build())
             .build();
 
-    private final Supplier<NodeServices> services;
-
     /** Used by PF4J; services come from {@link NodeServicesRegistry}. */
     public GetSecretNode() {
         this(NodeServicesRegistry::require);
     }
 
     public GetSecretNode(Supplier<NodeServices> services) {
-        this.services = services;
-    }
-
-    @Override
-    public NodeSpec spec() {
-        return SPEC;
+        super(SPEC, services);
     }
 
     @Override
     public Map<String, Object> execute(NodeContext context) {
         String name = context.string("name").orElseThrow();
         String environment = context.execution().environment();
-        Secret value = services.get().resolver().environmentSecret(context.execution().principal(), environment, name)
+        Secret value = services().resolver().environmentSecret(context.execution().principal(), environment, name)
                 .orElseThrow(() -> new NodeException("secret_not_found", "no environment secret %s in environment %s "
                         + "of workspace %s; create a connection that seeds it, or check the name", name, environment,
                         context.execution().principal().workspace()));

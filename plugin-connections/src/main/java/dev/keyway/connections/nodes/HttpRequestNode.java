@@ -5,7 +5,6 @@ import dev.keyway.api.FieldValidator;
 import dev.keyway.api.NodeContext;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.NodeSpec;
-import dev.keyway.api.NodeType;
 import dev.keyway.api.Secret;
 import dev.keyway.api.ValueType;
 import dev.keyway.connections.http.HttpResult;
@@ -26,7 +25,7 @@ import org.pf4j.Extension;
  * injected in the provider's format, through the plugin's {@link dev.keyway.connections.http.SafeHttpClient}.
  */
 @Extension
-public final class HttpRequestNode implements NodeType {
+public final class HttpRequestNode extends ServicesNode {
 
     static final String TYPE = "connections.http-request";
     static final int MAX_REDIRECTS = 5;
@@ -87,25 +86,18 @@ public final class HttpRequestNode implements NodeType {
             .output(FieldSpec.builder("durationMs").type(ValueType.INTEGER).description("Time taken").build())
             .build();
 
-    private final Supplier<NodeServices> services;
-
     /** Used by PF4J; services come from {@link NodeServicesRegistry}. */
     public HttpRequestNode() {
         this(NodeServicesRegistry::require);
     }
 
     public HttpRequestNode(Supplier<NodeServices> services) {
-        this.services = services;
-    }
-
-    @Override
-    public NodeSpec spec() {
-        return SPEC;
+        super(SPEC, services);
     }
 
     @Override
     public Map<String, Object> execute(NodeContext context) {
-        NodeServices runtime = services.get();
+        NodeServices runtime = services();
         UsageContext usage = UsageContext.of(context);
         ResolvedConnection connection = connection(context, runtime, usage);
         URI url = null;
