@@ -2,12 +2,11 @@ package dev.keyway.engine.cli;
 
 import dev.keyway.api.FieldSpec;
 import dev.keyway.api.NodeSpec;
-import dev.keyway.api.NodeType;
 import dev.keyway.api.support.UsageException;
+import dev.keyway.engine.Engine;
 import dev.keyway.engine.json.SpecJson;
-import dev.keyway.engine.plugins.PluginHost;
+import dev.keyway.engine.plugins.PluginNodeCatalog;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,9 @@ final class NodesCommand implements HostCommand {
 
     @Override
     public int run(Invocation invocation) {
-        List<PluginHost.Contributed<NodeType>> nodes = invocation.session().plugins().extensions(NodeType.class).stream()
-                .sorted(Comparator.comparing(n -> n.extension().spec().type()))
-                .toList();
+        // The catalog already holds each plugin's specs, read once with the plugin's class loader.
+        PluginNodeCatalog catalog = invocation.session().catalog();
+        List<NodeSpec> specs = catalog.specs();
         List<String> positionals = invocation.args().positionals();
         if (positionals.size() > 1) {
             throw new UsageException("expected at most one node type, got %d arguments", positionals.size());
@@ -46,27 +45,25 @@ final class NodesCommand implements HostCommand {
         PrintWriter out = invocation.out();
         if (positionals.isEmpty()) {
             if (invocation.json()) {
-                out.println(Json.write(nodes.stream().map(n -> describe(n.extension().spec(), n.pluginId())).toList()));
-            } else if (nodes.isEmpty()) {
+                out.println(Engine.toJson(specs.stream().map(spec -> describe(spec, plugin(catalog, spec))).toList()));
+            } else if (specs.isEmpty()) {
                 out.println("No node types: no plugin is loaded. See 'keyway plugins'.");
             } else {
-                nodes.forEach(n -> out.printf("%-32s %-20s %s%n", n.extension().spec().type(),
-                        n.extension().spec().displayName(), n.pluginId()));
+                specs.forEach(spec -> out.printf("%-32s %-20s %s%n", spec.type(), spec.displayName(), plugin(catalog, spec)));
             }
             return Cli.OK;
         }
         String type = positionals.get(0);
-        PluginHost.Contributed<NodeType> node = nodes.stream()
-                .filter(n -> n.extension().spec().type().equals(type))
+        NodeSpec spec = specs.stream()
+                .filter(candidate -> candidate.type().equals(type))
                 .findFirst()
                 .orElseThrow(() -> new dev.keyway.api.KeywayException(
                         "no node type '%s'; run 'keyway nodes' for the list", type));
-        NodeSpec spec = node.extension().spec();
         if (invocation.json()) {
-            out.println(Json.write(describe(spec, node.pluginId())));
+            out.println(Engine.toJson(describe(spec, plugin(catalog, spec))));
             return Cli.OK;
         }
-        out.printf("%s (%s), from plugin %s%n%s%n", spec.displayName(), spec.type(), node.pluginId(), spec.description());
+        out.printf("%s (%s), from plugin %s%n%s%n", spec.displayName(), spec.type(), plugin(catalog, spec), spec.description());
         section(out, "Properties", spec.properties());
         section(out, "Inputs", spec.inputs());
         section(out, "Outputs", spec.outputs());
@@ -94,6 +91,10 @@ final class NodesCommand implements HostCommand {
             field.pickerIfAny().ifPresent(p -> notes.append(", picker ").append(p));
             out.printf("  %-20s %s (%s)%n", field.name(), field.description(), notes);
         }
+    }
+
+    private static String plugin(PluginNodeCatalog catalog, NodeSpec spec) {
+        return catalog.pluginOf(spec.type()).orElse("?");
     }
 
     static Map<String, Object> describe(NodeSpec spec, String pluginId) {

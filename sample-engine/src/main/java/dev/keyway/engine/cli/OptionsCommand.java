@@ -3,6 +3,7 @@ package dev.keyway.engine.cli;
 import dev.keyway.api.Option;
 import dev.keyway.api.OptionsQuery;
 import dev.keyway.api.support.UsageException;
+import dev.keyway.engine.Engine;
 import dev.keyway.engine.plugins.Pickers;
 import java.util.List;
 
@@ -38,7 +39,7 @@ final class OptionsCommand implements HostCommand {
         List<Option> options = new Pickers(session.catalog(), session.plugins())
                 .options(new OptionsQuery(args.get(0), args.get(1), invocation.principal(), invocation.environment()));
         if (invocation.json()) {
-            invocation.out().println(Json.write(options));
+            invocation.out().println(Engine.toJson(options));
         } else if (options.isEmpty()) {
             invocation.out().printf("Nothing to pick for %s in %s.%n", invocation.principal().user(), invocation.environment());
         } else {

@@ -1,5 +1,6 @@
 package dev.keyway.engine.cli;
 
+import dev.keyway.engine.Engine;
 import dev.keyway.engine.plugins.PluginInfo;
 import java.util.List;
 
@@ -29,7 +30,7 @@ final class PluginsCommand implements HostCommand {
     public int run(Invocation invocation) {
         List<PluginInfo> plugins = invocation.session().plugins().plugins();
         if (invocation.json()) {
-            invocation.out().println(Json.write(plugins));
+            invocation.out().println(Engine.toJson(plugins));
         } else if (plugins.isEmpty()) {
             invocation.out().println("No plugins found in " + invocation.session().home().pluginFolders());
         } else {

@@ -1,6 +1,7 @@
 package dev.keyway.engine.cli;
 
 import dev.keyway.api.support.UsageException;
+import dev.keyway.engine.Engine;
 import dev.keyway.engine.server.User;
 import dev.keyway.engine.server.UserStore;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ final class UsersCommand implements HostCommand {
                 requireArgs(args, 1, "keyway users list");
                 List<Map<String, Object>> listing = users.list().stream().map(UsersCommand::describe).toList();
                 if (invocation.json()) {
-                    out.println(Json.write(listing));
+                    out.println(Engine.toJson(listing));
                 } else if (listing.isEmpty()) {
                     out.println("No users yet; add one with 'keyway users add NAME'.");
                 } else {
@@ -81,7 +82,7 @@ final class UsersCommand implements HostCommand {
     private static void print(Invocation invocation, UserStore.Issued issued) {
         String token = issued.token().reveal();
         if (invocation.json()) {
-            invocation.out().println(Json.write(Map.of("user", issued.user(), "tokenId", issued.tokenId(), "token", token)));
+            invocation.out().println(Engine.toJson(Map.of("user", issued.user(), "tokenId", issued.tokenId(), "token", token)));
         } else {
             invocation.err().println("Token for " + issued.user() + " (id " + issued.tokenId()
                     + "). It is shown only now; store it safely:");

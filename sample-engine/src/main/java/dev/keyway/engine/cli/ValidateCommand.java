@@ -1,6 +1,7 @@
 package dev.keyway.engine.cli;
 
 import dev.keyway.api.support.UsageException;
+import dev.keyway.engine.Engine;
 import dev.keyway.engine.validate.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class ValidateCommand implements HostCommand {
             }
         }
         if (invocation.json()) {
-            out.println(Json.write(results));
+            out.println(Engine.toJson(results));
         }
         return invalid == 0 ? Cli.OK : Cli.FAILED;
     }

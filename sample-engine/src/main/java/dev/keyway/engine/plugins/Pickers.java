@@ -16,11 +16,14 @@ import java.util.List;
 public final class Pickers {
 
     private final NodeCatalog catalog;
-    private final List<PluginHost.Contributed<OptionsProvider>> providers;
+    private final java.util.Map<String, PluginHost.Contributed<OptionsProvider>> providers = new java.util.HashMap<>();
 
     public Pickers(NodeCatalog catalog, PluginHost host) {
         this.catalog = catalog;
-        this.providers = host.extensions(OptionsProvider.class);
+        // Picker ids are read once; the first plugin to claim an id serves it.
+        for (PluginHost.Contributed<OptionsProvider> provider : host.extensions(OptionsProvider.class)) {
+            providers.putIfAbsent(ContextClassLoader.call(provider.classLoader(), provider.extension()::pickerId), provider);
+        }
     }
 
     /**
@@ -35,9 +38,7 @@ public final class Pickers {
         String picker = field.pickerIfAny().orElseThrow(() -> new KeywayException(
                 "property '%s' of %s has no picker; any value of type %s is accepted",
                 query.property(), query.nodeType(), field.type().id()));
-        PluginHost.Contributed<OptionsProvider> provider = providers.stream()
-                .filter(p -> ContextClassLoader.call(p.classLoader(), p.extension()::pickerId).equals(picker))
-                .findFirst()
+        PluginHost.Contributed<OptionsProvider> provider = java.util.Optional.ofNullable(providers.get(picker))
                 .orElseThrow(() -> new KeywayException("no loaded plugin serves the picker '%s'; see 'keyway plugins'", picker));
         return ContextClassLoader.call(provider.classLoader(), () -> provider.extension().options(query));
     }
