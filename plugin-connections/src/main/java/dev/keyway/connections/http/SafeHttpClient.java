@@ -1,6 +1,7 @@
 package dev.keyway.connections.http;
 
 import dev.keyway.api.NodeException;
+import dev.keyway.api.support.AlarmClock;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -15,9 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -56,7 +54,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class SafeHttpClient implements AutoCloseable {
 
     private final CloseableHttpClient client;
-    private final ScheduledExecutorService deadlines;
+    private final AlarmClock deadlines;
     private final Duration connectTimeout;
 
     public SafeHttpClient(HttpSettings settings) {
@@ -81,11 +79,7 @@ public final class SafeHttpClient implements AutoCloseable {
                 .evictExpiredConnections()
                 .evictIdleConnections(TimeValue.of(settings.idleEviction()))
                 .build();
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "keyway-http-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.deadlines = new AlarmClock("keyway-http-deadlines", Duration.ofMillis(10));
     }
 
     /**
@@ -222,10 +216,10 @@ public final class SafeHttpClient implements AutoCloseable {
                 .build());
         // Socket timeouts bound each read; the alarm bounds the whole exchange, however slowly bytes drip in.
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> alarm = deadlines.schedule(() -> {
+        AlarmClock.Alarm alarm = deadlines.schedule(Duration.ofMillis(remainingMs), () -> {
             expired.set(true);
             http.cancel();
-        }, remainingMs, TimeUnit.MILLISECONDS);
+        });
         CloseableHttpResponse response = null;
         try {
             response = client.execute(http, context);
@@ -241,7 +235,7 @@ public final class SafeHttpClient implements AutoCloseable {
             http.cancel();
             throw failure(e, plan, request, expired.get());
         } finally {
-            alarm.cancel(false);
+            alarm.cancel();
             closeQuietly(response);
         }
     }
@@ -324,7 +318,7 @@ public final class SafeHttpClient implements AutoCloseable {
     /** Closes pooled connections and stops the eviction and deadline threads. Idempotent. */
     @Override
     public void close() {
-        deadlines.shutdownNow();
+        deadlines.close();
         client.close(CloseMode.GRACEFUL);
     }
 }

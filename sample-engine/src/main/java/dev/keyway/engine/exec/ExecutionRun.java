@@ -4,6 +4,7 @@ import dev.keyway.api.Execution;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.NodeSpec;
 import dev.keyway.api.NodeType;
+import dev.keyway.api.support.AlarmClock;
 import dev.keyway.engine.NodeCatalog;
 import dev.keyway.engine.pattern.DependencyGraph;
 import dev.keyway.engine.pattern.NodeDef;
@@ -13,14 +14,16 @@ import dev.keyway.engine.record.NodeError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,11 +31,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Schedules one execution's nodes: each starts on the shared pool as soon as everything it reads
- * from has succeeded, so independent branches run concurrently. The first failure stops new
- * nodes from starting (they end up skipped) and tells running ones, through
- * {@code isCancelled()}, to stop. Node timeouts use {@link CompletableFuture#orTimeout}, whose
- * single JDK-wide timer thread is the only thread besides the pool.
+ * Schedules one execution's nodes: each starts as soon as everything it reads from has succeeded.
+ * A thread that ends a node goes on with one node that became ready and hands any others to the
+ * pool, so a chain runs on the calling thread without a single hand-off (on a VM each wake-up of
+ * another thread costs tens of microseconds) while independent branches still run concurrently.
+ *
+ * <p>The first failure stops new nodes from starting (they end up skipped) and tells running
+ * ones, through {@code isCancelled()} and an interrupt, to stop. Deadlines are alarms on a shared
+ * {@link AlarmClock}: a node past its deadline is recorded as timed out when the alarm fires, and
+ * the thread running it is interrupted. A node that ignores both holds that thread until it
+ * returns, and when that thread is the caller's, the caller waits for it.
  */
 final class ExecutionRun {
 
@@ -46,27 +54,24 @@ final class ExecutionRun {
     private final ExecutionSecrets secrets;
     private final NodeCatalog catalog;
     private final ExecutorService pool;
+    private final AlarmClock alarms;
     private final Clock clock;
     private final Duration defaultNodeTimeout;
     private final WireResolver resolver;
     private final Map<String, NodeState> states = new LinkedHashMap<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private int running;
-    /**
-     * Depth of launch loops in progress. A node can end inside {@code launch} (a fast node, a
-     * rejected task), and the run must not be declared finished while siblings wait to be launched.
-     */
-    private int launching;
     private volatile ExecutionError failure;
 
     ExecutionRun(Pattern pattern, Execution execution, ExecutionSecrets secrets, NodeCatalog catalog,
-                 ExecutorService pool, Clock clock, Duration defaultNodeTimeout) {
+                 ExecutorService pool, AlarmClock alarms, Clock clock, Duration defaultNodeTimeout) {
         this.pattern = pattern;
         this.graph = DependencyGraph.of(pattern);
         this.execution = execution;
         this.secrets = secrets;
         this.catalog = catalog;
         this.pool = pool;
+        this.alarms = alarms;
         this.clock = clock;
         this.defaultNodeTimeout = defaultNodeTimeout;
         pattern.nodes().forEach(node -> states.put(node.id(), new NodeState(node)));
@@ -75,10 +80,12 @@ final class ExecutionRun {
 
     /** Runs every node and returns once all have ended, at the latest shortly after the execution deadline. */
     void runToEnd() {
+        List<NodeState> roots;
         synchronized (this) {
-            launchAll(pattern.nodes().stream().map(NodeDef::id)
+            roots = start(pattern.nodes().stream().map(NodeDef::id)
                     .filter(id -> graph.dependencies(id).isEmpty()).toList());
         }
+        drive(roots);
         try {
             long waitMs = Duration.between(clock.instant(), execution.deadline()).plus(WAIT_SLACK).toMillis();
             finished.get(Math.max(1, waitMs), TimeUnit.MILLISECONDS);
@@ -93,7 +100,7 @@ final class ExecutionRun {
     }
 
     synchronized Collection<NodeState> states() {
-        return java.util.List.copyOf(states.values());
+        return List.copyOf(states.values());
     }
 
     ExecutionError failure() {
@@ -113,35 +120,63 @@ final class ExecutionRun {
         return state == null ? null : state.outputs;
     }
 
-    /** Starts one node; caller holds the lock. */
-    private void launch(NodeState state) {
-        if (failure != null || state.phase != NodeState.Phase.PENDING) {
-            return;
+    /**
+     * Runs the first of {@code ready} here and hands the others to the pool, then goes on with
+     * whatever the node it ran made ready, until nothing is left for this thread.
+     */
+    private void drive(List<NodeState> ready) {
+        while (!ready.isEmpty()) {
+            for (NodeState other : ready.subList(1, ready.size())) {
+                hand(other);
+            }
+            NodeState next = ready.get(0);
+            ready = settle(next, invoke(next));
         }
-        Instant now = clock.instant();
-        Instant nodeDeadline = now.plus(state.node.timeoutOr(defaultNodeTimeout));
-        state.deadline = nodeDeadline.isBefore(execution.deadline()) ? nodeDeadline : execution.deadline();
-        state.startedAt = now;
-        state.phase = NodeState.Phase.RUNNING;
-        running++;
-        long budgetMs = Duration.between(now, state.deadline).toMillis();
-        if (budgetMs <= 0) {
-            settle(state, null, new TimeoutException());
-            return;
-        }
-        CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
-        try {
-            state.task = pool.submit(() -> invoke(state, result));
-        } catch (RejectedExecutionException e) {
-            settle(state, null, new NodeException("engine_stopping", "Node '%s' could not start because the engine "
-                    + "is shutting down; run the pattern again once it is up.", state.node.id()));
-            return;
-        }
-        result.orTimeout(budgetMs, TimeUnit.MILLISECONDS).whenComplete((outputs, error) -> settle(state, outputs, error));
     }
 
-    /** Runs on a pool thread. */
-    private void invoke(NodeState state, CompletableFuture<Map<String, Object>> result) {
+    private void hand(NodeState state) {
+        try {
+            pool.execute(() -> drive(List.of(state)));
+        } catch (RejectedExecutionException e) {
+            drive(settle(state, Outcome.failed(new NodeException("engine_stopping", "Node '%s' could not start "
+                    + "because the engine is shutting down; run the pattern again once it is up.", state.node.id()))));
+        }
+    }
+
+    /**
+     * Marks nodes as running and sets their deadlines; caller holds the lock. Returns the ones a
+     * thread must now run (a node already out of time is settled here and not returned).
+     */
+    private List<NodeState> start(List<String> nodeIds) {
+        List<NodeState> started = new ArrayList<>(nodeIds.size());
+        for (String id : nodeIds) {
+            NodeState state = states.get(id);
+            if (failure != null || state.phase != NodeState.Phase.PENDING) {
+                continue;
+            }
+            Instant now = clock.instant();
+            Instant nodeDeadline = now.plus(state.node.timeoutOr(defaultNodeTimeout));
+            state.deadline = nodeDeadline.isBefore(execution.deadline()) ? nodeDeadline : execution.deadline();
+            state.startedAt = now;
+            state.phase = NodeState.Phase.RUNNING;
+            running++;
+            Duration budget = Duration.between(now, state.deadline);
+            if (budget.isNegative() || budget.isZero()) {
+                settleLocked(state, Outcome.failed(new TimeoutException()));
+                continue;
+            }
+            state.alarm = alarms.schedule(budget, () -> settle(state, Outcome.failed(new TimeoutException())));
+            started.add(state);
+        }
+        finishIfIdle();
+        return started;
+    }
+
+    /** Runs one node on the current thread. */
+    private Outcome invoke(NodeState state) {
+        if (!state.claim(Thread.currentThread())) {
+            return Outcome.failed(new TimeoutException()); // ended (timed out, stopped) before it could start
+        }
         try {
             NodeDef node = state.node;
             NodeType type = catalog.find(node.type()).orElseThrow(() -> new NodeException("unknown_node_type",
@@ -156,65 +191,60 @@ final class ExecutionRun {
             Map<String, Object> outputs = type.execute(context);
             Map<String, Object> copy = new LinkedHashMap<>(outputs == null ? Map.of() : outputs);
             secrets.collect(copy);
-            result.complete(java.util.Collections.unmodifiableMap(copy));
+            return Outcome.succeeded(Collections.unmodifiableMap(copy));
         } catch (Throwable t) {
-            result.completeExceptionally(t);
+            return Outcome.failed(t);
+        } finally {
+            state.release();
         }
     }
 
-    private synchronized void settle(NodeState state, Map<String, Object> outputs, Throwable error) {
+    /** Records how a node ended and starts what that made ready; returns the nodes the caller must run. */
+    private synchronized List<NodeState> settle(NodeState state, Outcome outcome) {
+        return settleLocked(state, outcome);
+    }
+
+    private List<NodeState> settleLocked(NodeState state, Outcome outcome) {
         if (state.phase != NodeState.Phase.RUNNING) {
-            return; // already ended by forceStop
+            return List.of(); // already ended by its alarm or by forceStop
         }
         running--;
+        if (state.alarm != null) {
+            state.alarm.cancel();
+        }
         Instant now = clock.instant();
         state.durationMs = Duration.between(state.startedAt, now).toMillis();
+        Throwable error = outcome.error();
         if (!now.isBefore(state.deadline)) {
             // Ended past its deadline (often by giving up on isCancelled()): that is a timeout, whatever it returned.
             error = new TimeoutException();
         }
+        List<NodeState> next = List.of();
         if (error == null) {
-            state.outputs = outputs;
+            state.outputs = outcome.outputs();
             state.phase = NodeState.Phase.SUCCEEDED;
             if (failure == null) {
-                launchReadyDependents(state.node.id());
+                next = start(graph.dependents(state.node.id()).stream().filter(dependent -> graph.dependencies(dependent)
+                        .stream().allMatch(id -> states.get(id).phase == NodeState.Phase.SUCCEEDED)).toList());
             }
         } else {
             fail(state, describe(state, error));
         }
         finishIfIdle();
+        return next;
     }
 
     private void fail(NodeState state, NodeError error) {
         state.error = error;
         state.phase = NodeState.Phase.FAILED;
-        Future<?> task = state.task;
-        if (task != null) {
-            task.cancel(true);
-        }
+        state.interrupt();
         if (failure == null) {
             failure = new ExecutionError(state.node.id(), error.code(), error.message());
         }
     }
 
-    private void launchReadyDependents(String nodeId) {
-        launchAll(graph.dependents(nodeId).stream().filter(dependent -> graph.dependencies(dependent).stream()
-                .allMatch(id -> states.get(id).phase == NodeState.Phase.SUCCEEDED)).toList());
-    }
-
-    /** Launches nodes as one batch; caller holds the lock. */
-    private void launchAll(java.util.List<String> nodeIds) {
-        launching++;
-        try {
-            nodeIds.forEach(id -> launch(states.get(id)));
-        } finally {
-            launching--;
-        }
-        finishIfIdle();
-    }
-
     private void finishIfIdle() {
-        if (launching > 0 || running > 0 || finished.isDone()) {
+        if (running > 0 || finished.isDone()) {
             return;
         }
         for (NodeState state : states.values()) {
@@ -235,11 +265,26 @@ final class ExecutionRun {
         for (NodeState state : states.values()) {
             if (state.phase == NodeState.Phase.RUNNING) {
                 running--;
+                if (state.alarm != null) {
+                    state.alarm.cancel();
+                }
                 state.durationMs = Duration.between(state.startedAt, clock.instant()).toMillis();
                 fail(state, new NodeError("timeout", "Node '" + state.node.id() + "' was stopped because " + why + "."));
             }
         }
         finishIfIdle();
+    }
+
+    /** How one node's code ended: its outputs or what it threw. */
+    private record Outcome(Map<String, Object> outputs, Throwable error) {
+
+        static Outcome succeeded(Map<String, Object> outputs) {
+            return new Outcome(outputs, null);
+        }
+
+        static Outcome failed(Throwable error) {
+            return new Outcome(null, error);
+        }
     }
 
     private NodeError describe(NodeState state, Throwable error) {

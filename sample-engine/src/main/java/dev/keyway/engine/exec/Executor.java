@@ -1,6 +1,7 @@
 package dev.keyway.engine.exec;
 
 import dev.keyway.api.Execution;
+import dev.keyway.api.support.AlarmClock;
 import dev.keyway.engine.NodeCatalog;
 import dev.keyway.engine.pattern.Pattern;
 import dev.keyway.engine.record.ExecutionError;
@@ -14,8 +15,9 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Runs validated patterns. One instance serves any number of concurrent executions; nodes run on
- * the shared pool given here, the calling thread waits for its execution to end.
+ * Runs validated patterns. One instance serves any number of concurrent executions. The calling
+ * thread runs the execution's nodes itself as long as they form a chain; where branches fork,
+ * the extra ones run on the shared pool given here, and the caller then waits for them.
  *
  * <p>Order of events: trigger credential fields are wrapped as secrets, nodes run, the record is
  * built and redacted with every secret seen, then every secret of the execution is destroyed.
@@ -25,6 +27,9 @@ import java.util.concurrent.ExecutorService;
  * <p>A node's time limit starts when it becomes ready, so time spent queued for a pool thread
  * counts against it: size the pool for the branches you expect to run at once. Do not call
  * {@link #run} from a thread of the same bounded pool; it blocks while its nodes need threads.
+ * A node past its deadline is recorded as timed out and its thread interrupted; node types must
+ * give up then (blocking I/O they start must carry its own deadline), since the thread running
+ * it may be the caller's.
  */
 public final class Executor {
 
@@ -34,6 +39,11 @@ public final class Executor {
     private final NodeCatalog catalog;
     private final ExecutorService pool;
     private final Clock clock;
+
+    /** Deadlines of every execution in this JVM; a tick of a few ms is far below any useful time limit. */
+    private static final class Alarms {
+        static final AlarmClock CLOCK = new AlarmClock("keyway-deadlines", Duration.ofMillis(5));
+    }
 
     /**
      * @param pool runs the nodes; needs as many threads as branches should run at once, and is
@@ -55,7 +65,8 @@ public final class Executor {
         Execution execution = new Execution(ExecutionIds.next(startedAt), pattern.id(), request.principal(),
                 request.environment(), trigger, request.noStore(),
                 startedAt.plus(pattern.timeoutOr(DEFAULT_EXECUTION_TIMEOUT)));
-        ExecutionRun run = new ExecutionRun(pattern, execution, secrets, catalog, pool, clock, DEFAULT_NODE_TIMEOUT);
+        ExecutionRun run = new ExecutionRun(pattern, execution, secrets, catalog, pool, Alarms.CLOCK, clock,
+                DEFAULT_NODE_TIMEOUT);
         LiveSecrets.add(secrets);
         try {
             run.runToEnd();

@@ -139,7 +139,7 @@ public final class ManualHeaderBenchmark {
         // Without TCP_NODELAY each small answer waits out a delayed ACK (~40 ms) and both sides measure that.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> { Thread t = new Thread(r); t.setDaemon(true); return t; }));
         byte[] ok = BODY.getBytes(StandardCharsets.UTF_8);
         server.createContext("/github/user", exchange -> {
             PORTS.add(exchange.getRemoteAddress().getPort());
