@@ -13,6 +13,9 @@ import java.net.UnknownHostException;
  */
 public final class AddressGuard {
 
+    private static final java.util.regex.Pattern IPV4_CHARS = java.util.regex.Pattern.compile("[0-9.]+");
+    private static final java.util.regex.Pattern IPV6_CHARS = java.util.regex.Pattern.compile("[0-9a-fA-F:.%]+");
+
     private static final InetAddress AWS_IPV6_METADATA = literal("fd00:ec2::254");
 
     private AddressGuard() {
@@ -48,8 +51,8 @@ public final class AddressGuard {
      */
     static InetAddress literalOrNull(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean v4 = bare.matches("[0-9.]+");
-        boolean v6 = bare.contains(":") && bare.matches("[0-9a-fA-F:.%]+");
+        boolean v4 = IPV4_CHARS.matcher(bare).matches();
+        boolean v6 = bare.contains(":") && IPV6_CHARS.matcher(bare).matches();
         return v4 || v6 ? literal(bare) : null;
     }
 

@@ -164,6 +164,9 @@ public final class SafeHttpClient implements AutoCloseable {
      */
     private static URI withQuery(URI url, OutgoingRequest request, boolean first, boolean carry,
             boolean stripCredentials) {
+        if (request.query().isEmpty() && request.credentials().injection().query().isEmpty()) {
+            return url; // nothing to add or strip; rebuilding the URI would only cost time
+        }
         try {
             URIBuilder builder = new URIBuilder(url);
             for (OutgoingRequest.Field field : request.query()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 final class DotPath {
 
     static final String PATTERN = "[^.]+(\\.[^.]+)*";
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile(PATTERN);
 
     private final List<String> segments;
 
@@ -17,7 +18,7 @@ final class DotPath {
     }
 
     static DotPath parse(String path) {
-        if (path == null || !path.matches(PATTERN)) {
+        if (path == null || !SHAPE.matcher(path).matches()) {
             throw new NodeException("invalid_path", "path '%s' must be names separated by dots, e.g. headers.Authorization",
                     path);
         }

@@ -15,6 +15,7 @@ final class ExecutionIds {
     }
 
     static String next(Instant startedAt) {
-        return "ex-" + TIME.format(startedAt) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+        String random = Integer.toHexString(ThreadLocalRandom.current().nextInt());
+        return "ex-" + TIME.format(startedAt) + "-" + "0".repeat(8 - random.length()) + random;
     }
 }

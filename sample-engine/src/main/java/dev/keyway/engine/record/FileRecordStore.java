@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -69,13 +70,22 @@ public final class FileRecordStore implements RecordStore {
         byte[] line = (EngineJson.write(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (auditLock) {
             try {
-                Files.createDirectories(folder);
-                Files.write(audit, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                try {
+                    append(audit, line);
+                } catch (NoSuchFileException e) {
+                    // Creating the folder only when it is missing keeps a mkdir off every execution.
+                    Files.createDirectories(folder);
+                    append(audit, line);
+                }
             } catch (IOException e) {
                 throw new RecordStoreException(e, "could not append to the audit file %s (%s); check that the folder "
                         + "is writable", audit, e.getClass().getSimpleName());
             }
         }
+    }
+
+    private static void append(Path file, byte[] line) throws IOException {
+        Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class Redactor {
 
     public static final int MIN_SUBSTRING_LENGTH = 4;
     private static final Redactor EMPTY = new Redactor(List.of(), Set.of());
+    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+    private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
 
     /** Longest first: where variants overlap, the longer match decides the masked range. */
     private final List<String> variants;
@@ -73,8 +75,8 @@ public final class Redactor {
         forms.add(Base64.getUrlEncoder().encodeToString(utf8));
         forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(utf8));
         forms.add(URLEncoder.encode(plaintext, StandardCharsets.UTF_8));
-        forms.add(percentEncode(utf8, "%%%02X"));
-        forms.add(percentEncode(utf8, "%%%02x"));
+        forms.add(percentEncode(utf8, UPPER_HEX));
+        forms.add(percentEncode(utf8, LOWER_HEX));
         for (boolean slash : new boolean[] {false, true}) {
             for (boolean nonAscii : new boolean[] {false, true}) {
                 for (boolean upperHex : new boolean[] {false, true}) {
@@ -87,7 +89,7 @@ public final class Redactor {
     }
 
     /** RFC 3986: everything but unreserved characters is escaped, spaces as %20. */
-    private static String percentEncode(byte[] utf8, String format) {
+    private static String percentEncode(byte[] utf8, char[] hex) {
         StringBuilder out = new StringBuilder(utf8.length * 3);
         for (byte b : utf8) {
             int c = b & 0xff;
@@ -95,7 +97,7 @@ public final class Redactor {
                     || c == '-' || c == '.' || c == '_' || c == '~') {
                 out.append((char) c);
             } else {
-                out.append(String.format(format, c));
+                out.append('%').append(hex[c >> 4]).append(hex[c & 0xf]);
             }
         }
         return out.toString();

@@ -99,7 +99,7 @@ public final class ManualHeaderBenchmark {
             sample.nodes().forEach(n -> System.out.printf("  %-10s %5d ms%n", n.id(), n.durationMs()));
             System.out.printf("%nManual-header pattern vs bare pooled HttpClient, loopback upstream, %d s per figure%n", seconds);
             System.out.printf("%-12s %16s %16s %8s%n", "concurrency", "engine exec/s", "bare calls/s", "ratio");
-            for (int concurrency : new int[] {1, 8}) {
+            for (int concurrency : new int[] {1, 8, 64}) {
                 measure(baseline, concurrency, 2);
                 measure(engine, concurrency, 2);
                 double bareRate = measure(baseline, concurrency, seconds);

@@ -77,6 +77,40 @@ class ExecutorTest {
     }
 
     @Test
+    void aChainRunsOnTheCallingThreadAndForksGoToThePool() {
+        // Waking another thread costs tens of microseconds on a VM: a chain must not hop threads.
+        ExecutionRecord record = run("""
+                {"id": "fork", "name": "fork", "nodes": [
+                  {"id": "a", "type": "test.echo", "inputs": {"value": 1}},
+                  {"id": "b", "type": "test.echo", "inputs": {"value": {"from": "a.value"}}},
+                  {"id": "left", "type": "test.barrier", "inputs": {"after": {"from": "b.value"}}},
+                  {"id": "right", "type": "test.barrier", "inputs": {"after": {"from": "b.value"}}}
+                ]}
+                """, Map.of());
+
+        assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        Thread caller = Thread.currentThread();
+        assertThat(nodes.threads.get("a")).isSameAs(caller);
+        assertThat(nodes.threads.get("b")).isSameAs(caller);
+        // The two branches met at the barrier, so one of them ran elsewhere, on the pool.
+        assertThat(List.of(nodes.threads.get("left"), nodes.threads.get("right"))).contains(caller)
+                .anyMatch(thread -> thread != caller);
+    }
+
+    @Test
+    void aTimedOutNodeOnTheCallingThreadLeavesNoInterruptBehind() {
+        ExecutionRecord record = run("""
+                {"id": "t", "name": "t", "nodes": [
+                  {"id": "slow", "type": "test.sleep", "timeoutMs": 50, "inputs": {"ms": 60000}}
+                ]}
+                """, Map.of());
+
+        assertThat(nodes.threads.get("slow")).isSameAs(Thread.currentThread());
+        assertThat(record.error().code()).isEqualTo("timeout");
+        assertThat(Thread.interrupted()).as("the interrupt meant for the node must not stay on the caller").isFalse();
+    }
+
+    @Test
     void independentBranchesRunConcurrently() {
         // Each barrier node waits until both have started: this only succeeds if they overlap.
         ExecutionRecord record = run("""

@@ -24,6 +24,8 @@ import java.util.function.Function;
 public final class TestNodes {
 
     public final Queue<String> started = new ConcurrentLinkedQueue<>();
+    /** The thread each node ran on, by node id. */
+    public final Map<String, Thread> threads = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Counted down by each {@code test.barrier} node; they wait until it reaches zero. */
     public volatile CountDownLatch barrier = new CountDownLatch(2);
@@ -123,6 +125,7 @@ public final class TestNodes {
     /** {@code test.barrier}: counts down {@link #barrier} and waits for it, proving another node runs at the same time. */
     public NodeType barrierNode() {
         return node(NodeSpec.builder("test.barrier")
+                .input(FieldSpec.builder("after").type(ValueType.ANY).description("Only orders the node").build())
                 .output(FieldSpec.builder("met").type(ValueType.BOOLEAN).build()).build(),
                 context -> {
                     CountDownLatch latch = barrier;
@@ -187,6 +190,7 @@ public final class TestNodes {
             @Override
             public Map<String, Object> execute(NodeContext context) {
                 started.add(context.nodeId());
+                threads.put(context.nodeId(), Thread.currentThread());
                 return body.apply(context);
             }
         };
