@@ -10,6 +10,7 @@ final class Commands {
 
     static List<HostCommand> all() {
         return List.of(new RunCommand(), new ValidateCommand(), new SchemaCommand(), new NodesCommand(),
-                new OptionsCommand(), new ServeCommand(), new UsersCommand(), new PluginsCommand());
+                new OptionsCommand(), new ServeCommand(), new UsersCommand(), new PluginsCommand(),
+                new BenchCommand());
     }
 }
