@@ -46,6 +46,11 @@ public final class JdbcConnectionStore implements ConnectionStore {
      * @throws StoreVersionException if a newer Keyway wrote the database
      * @throws StoreException        if the database is locked or unreachable
      */
+    /** The store's database, for benchmarks that compare the store with raw JDBC on the same data. */
+    javax.sql.DataSource dataSource() {
+        return pool.dataSource();
+    }
+
     public static JdbcConnectionStore open(StoreOptions options) {
         JdbcDrivers.storeOpened();
         try {

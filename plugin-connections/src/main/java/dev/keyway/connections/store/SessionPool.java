@@ -24,6 +24,11 @@ final class SessionPool implements AutoCloseable {
     private final AtomicInteger opened = new AtomicInteger();
     private volatile boolean closed;
 
+    /** The database the pool's sessions come from; for benchmarks that compare with raw JDBC. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     SessionPool(DataSource dataSource, int limit) {
         this.dataSource = dataSource;
         this.limit = limit;

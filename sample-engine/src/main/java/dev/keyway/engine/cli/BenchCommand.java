@@ -48,12 +48,13 @@ final class BenchCommand implements HostCommand {
     @Override
     public String usage() {
         return """
-                Usage: keyway bench [--seconds N] [--quick] [--only NAME[,NAME...]] [--json FILE]
+                Usage: keyway bench [--seconds N] [--quick] [--only NAME[,NAME...]] [--report FILE] [--json]
 
                 Runs the engine benchmark and every plugin benchmark in a scratch KEYWAY_HOME (your
                 own home, store and settings are not touched), then prints one table: each figure
                 with the baseline measured beside it in the same run and the ratio to it. The JSON
-                report goes to FILE (default KEYWAY_HOME/bench/bench-<time>.json).
+                report goes to FILE (default KEYWAY_HOME/bench/bench-<time>.json); --json prints it
+                instead of the table.
 
                   --seconds N   measuring time per figure (default 3; warm-up is extra)
                   --quick       smaller data sets and 1 s per figure: a smoke run
@@ -62,7 +63,7 @@ final class BenchCommand implements HostCommand {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("seconds", "only", "json");
+        return Set.of("seconds", "only", "report");
     }
 
     @Override
@@ -99,7 +100,7 @@ final class BenchCommand implements HostCommand {
         }
         BenchReport report = new BenchReport(startedAt, Machine.current(), repeatCommand(invocation),
                 perFigure.toSeconds(), results);
-        Path json = invocation.args().option("json").map(Path::of).orElse(invocation.home().root()
+        Path json = invocation.args().option("report").map(Path::of).orElse(invocation.home().root()
                 .resolve("bench").resolve("bench-" + startedAt.toString().replace(":", "") + ".json"));
         write(json, Engine.toJson(report.toJson()));
         if (invocation.json()) {
@@ -194,7 +195,7 @@ final class BenchCommand implements HostCommand {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new KeywayException("cannot write the JSON report to %s (%s); pass --json with a writable path",
+            throw new KeywayException("cannot write the JSON report to %s (%s); pass --report with a writable path",
                     file, e.getMessage());
         }
     }
