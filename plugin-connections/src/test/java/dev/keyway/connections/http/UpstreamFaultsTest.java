@@ -178,7 +178,7 @@ class UpstreamFaultsTest {
             TestNodeContext context = context(upstream, fault.timeout());
 
             long start = System.nanoTime();
-            NodeException error = catchThrowableOfType(() -> node.execute(context), NodeException.class);
+            NodeException error = catchThrowableOfType(NodeException.class, () -> node.execute(context));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(error).as("the node must fail with a NodeException").isNotNull();

@@ -66,11 +66,16 @@ public final class Concurrently {
         }
     }
 
-    /** Every live thread with its full stack and the locks it holds or waits on. */
+    /** Every live thread with its full stack and the locks it waits on; Java-level deadlocks first. */
     public static String threadDump() {
         StringBuilder dump = new StringBuilder();
+        long[] deadlocked = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
+        if (deadlocked != null) {
+            dump.append("deadlocked thread ids: ").append(java.util.Arrays.toString(deadlocked)).append('\n');
+        }
         for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-            dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
+            dump.append('"').append(info.getThreadName()).append("\" #").append(info.getThreadId()).append(' ')
+                    .append(info.getThreadState());
             if (info.getLockName() != null) {
                 dump.append(" on ").append(info.getLockName());
             }
