@@ -3,13 +3,9 @@ package dev.keyway.connections.http;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.support.AlarmClock;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +20,13 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.net.URIBuilder;
@@ -46,7 +45,8 @@ import org.apache.hc.core5.util.Timeout;
  *       socket is opened.</li>
  *   <li>No request connects to a link-local or cloud metadata address, checked after DNS
  *       resolution by {@link GuardedDnsResolver}.</li>
- *   <li>Bodies are size-limited and the whole exchange is bounded by the request's timeout.</li>
+ *   <li>Bodies and header sections are size-limited and the whole exchange is bounded by the request's
+ *       timeout.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} closes the pool and stops its eviction and deadline threads.
@@ -54,6 +54,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class SafeHttpClient implements AutoCloseable {
 
     private final CloseableHttpClient client;
+    private final PoolingHttpClientConnectionManager pool;
     private final AlarmClock deadlines;
     private final Duration connectTimeout;
 
@@ -65,13 +66,22 @@ public final class SafeHttpClient implements AutoCloseable {
                 // connections idle for a while keeps the safety without paying it per request.
                 .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                 .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(settings.dnsResolver()))
-                        .setDefaultConnectionConfig(connections)
-                        .setMaxConnTotal(settings.maxConnections())
-                        .setMaxConnPerRoute(settings.maxPerHost())
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                // HttpCore reads a header section of any size by default: one endless header line from a
+                // hostile upstream fills the heap long before the deadline ends the exchange.
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom()
+                                .setMaxLineLength(ExchangeErrors.MAX_HEADER_LINE)
+                                .setMaxHeaderCount(ExchangeErrors.MAX_HEADER_COUNT)
+                                .build())
                         .build())
+                .setDnsResolver(new GuardedDnsResolver(settings.dnsResolver()))
+                .setDefaultConnectionConfig(connections)
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxPerHost())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -148,13 +158,8 @@ public final class SafeHttpClient implements AutoCloseable {
         }
         InetAddress literal = AddressGuard.literalOrNull(host);
         if (literal != null && AddressGuard.isForbidden(literal)) {
-            throw forbiddenAddress(host);
+            throw ExchangeErrors.forbiddenAddress(host);
         }
-    }
-
-    private static NodeException forbiddenAddress(String host) {
-        return new NodeException("forbidden_address", "refusing to connect to %s: it is a link-local or cloud "
-                + "metadata address, which plugins may never call", host);
     }
 
     /**
@@ -204,9 +209,10 @@ public final class SafeHttpClient implements AutoCloseable {
 
     @SuppressWarnings("deprecation") // RequestConfig's connect timeout is the only per-request one
     private Hop exchange(HopPlan plan, OutgoingRequest request, long deadline) {
+        ExchangeErrors.Request shown = new ExchangeErrors.Request(plan.method(), plan.url());
         long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (remainingMs <= 0) {
-            throw timeout(plan, request);
+            throw ExchangeErrors.timeout(shown, request.limits().timeout());
         }
         HttpUriRequestBase http = build(plan, request);
         Timeout left = Timeout.ofMilliseconds(remainingMs);
@@ -231,12 +237,10 @@ public final class SafeHttpClient implements AutoCloseable {
                     response.getEntity() == null ? null : response.getEntity().getContentType());
         } catch (BoundedBody.TooLargeException e) {
             http.cancel();
-            throw new NodeException("response_too_large", "the answer from %s is larger than maxResponseBytes "
-                    + "(%d bytes); raise maxResponseBytes or ask for less", Origin.display(plan.url()),
-                    request.limits().maxResponseBytes());
+            throw ExchangeErrors.tooLarge(shown, request.limits().maxResponseBytes());
         } catch (IOException e) {
             http.cancel();
-            throw failure(e, plan, request, expired.get());
+            throw ExchangeErrors.of(e, shown, request.limits().timeout(), expired.get());
         } finally {
             alarm.cancel();
             closeQuietly(response);
@@ -281,33 +285,6 @@ public final class SafeHttpClient implements AutoCloseable {
         return map;
     }
 
-    /** Maps an I/O failure to a node error; once the alarm cut the exchange, whatever broke is a timeout. */
-    private static NodeException failure(IOException e, HopPlan plan, OutgoingRequest request, boolean expired) {
-        if (e instanceof ForbiddenAddressException forbidden) {
-            return forbiddenAddress(forbidden.host());
-        }
-        if (expired || e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return timeout(plan, request);
-        }
-        String where = Origin.display(plan.url());
-        if (e instanceof UnknownHostException) {
-            return new NodeException("unknown_host", "host %s of %s is unknown; check the URL", plan.url().getHost(),
-                    where);
-        }
-        if (e instanceof ConnectException) {
-            return new NodeException("connect_failed", "cannot connect to %s; check the URL and that the service "
-                    + "is up", where);
-        }
-        return new NodeException(e, "http_failed", "%s %s failed: %s", plan.method(), where,
-                e.getClass().getSimpleName());
-    }
-
-    private static NodeException timeout(HopPlan plan, OutgoingRequest request) {
-        return new NodeException("timeout", "%s %s got no complete answer within %d ms; raise timeoutMs or the "
-                + "pattern's deadline, or check the service", plan.method(), Origin.display(plan.url()),
-                request.limits().timeout().toMillis());
-    }
-
     private static void closeQuietly(CloseableHttpResponse response) {
         if (response != null) {
             try {
@@ -316,6 +293,12 @@ public final class SafeHttpClient implements AutoCloseable {
                 // The connection is discarded either way; nothing more to do.
             }
         }
+    }
+
+    /** How many pooled connections are in use, idle and awaited: a leak shows as leased staying above 0. */
+    public PoolStats poolStats() {
+        org.apache.hc.core5.pool.PoolStats total = pool.getTotalStats();
+        return new PoolStats(total.getLeased(), total.getAvailable(), total.getPending(), total.getMax());
     }
 
     /** Closes pooled connections and stops the eviction and deadline threads. Idempotent. */

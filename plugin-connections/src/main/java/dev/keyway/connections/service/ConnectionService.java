@@ -9,6 +9,7 @@ import dev.keyway.connections.providers.CredentialField;
 import dev.keyway.connections.providers.Provider;
 import dev.keyway.connections.providers.ProviderCatalogue;
 import dev.keyway.connections.providers.SeededSecret;
+import dev.keyway.connections.store.ConcurrentUpdateException;
 import dev.keyway.connections.store.Connection;
 import dev.keyway.connections.store.ConnectionNotFoundException;
 import dev.keyway.connections.store.ConnectionStatus;
@@ -36,6 +37,8 @@ import java.util.TreeSet;
 public final class ConnectionService {
 
     private static final Duration TEST_TIMEOUT = Duration.ofSeconds(15);
+    /** Re-reads and re-merges after losing a race, before the caller is told to retry. */
+    private static final int MERGE_ATTEMPTS = 8;
 
     private final ConnectionStore store;
     private final ProviderCatalogue catalogue;
@@ -115,22 +118,44 @@ public final class ConnectionService {
         return secrets.get(0).name();
     }
 
-    /** Replaces credential fields: every pattern using the connection picks up the new values at its next run. */
+    /**
+     * Replaces credential fields: every pattern using the connection picks up the new values at its
+     * next run. Fields not named keep their values, even when another update of the same connection
+     * runs at the same time.
+     */
     public Connection update(String id, Principal owner, ConnectionUpdate update, Map<String, Secret> newFields) {
-        ConnectionUpdate complete = update;
-        if (newFields != null && !newFields.isEmpty()) {
-            Connection current = store.get(id, owner).orElseThrow(() -> notFound(id, owner));
-            Provider provider = provider(current.provider());
-            // A partial change keeps the other fields: decrypt the current ones, overlay, re-encrypt.
-            Map<String, Secret> merged = new LinkedHashMap<>();
-            try (ResolvedConnection resolved = store.resolve(id, owner, current.environment())) {
-                resolved.credentials().fields().forEach((name, value) -> merged.put(name, value.derive(v -> v)));
-            }
-            merged.putAll(newFields);
-            checkedFields(provider, newFields, false);
-            complete = update.withCredentials(Credentials.of(checkedFields(provider, merged, true)));
+        if (newFields == null || newFields.isEmpty()) {
+            return store.update(id, owner, update);
         }
-        return store.update(id, owner, complete);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.update(id, owner, merged(id, owner, update, newFields));
+            } catch (ConcurrentUpdateException e) {
+                if (update.expectedRowVersion() != null || attempt == MERGE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A partial change keeps the other fields: decrypt the current ones, overlay, re-encrypt. The
+     * result holds only while the row is at the version the fields were read at; written over a
+     * newer row it would undo another writer's change to a field this update does not name.
+     */
+    private ConnectionUpdate merged(String id, Principal owner, ConnectionUpdate update, Map<String, Secret> newFields) {
+        Connection current = store.get(id, owner).orElseThrow(() -> notFound(id, owner));
+        Provider provider = provider(current.provider());
+        checkedFields(provider, newFields, false);
+        Map<String, Secret> merged = new LinkedHashMap<>();
+        long readAt;
+        try (ResolvedConnection resolved = store.resolve(id, owner, current.environment())) {
+            resolved.credentials().fields().forEach((name, value) -> merged.put(name, value.derive(v -> v)));
+            readAt = resolved.connection().rowVersion();
+        }
+        merged.putAll(newFields);
+        ConnectionUpdate complete = update.withCredentials(Credentials.of(checkedFields(provider, merged, true)));
+        return update.expectedRowVersion() != null ? complete : complete.expectingRowVersion(readAt);
     }
 
     /**

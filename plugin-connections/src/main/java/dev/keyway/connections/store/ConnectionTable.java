@@ -144,13 +144,22 @@ final class ConnectionTable {
         update.executeUpdate();
     }
 
+    /** Locks the row until the transaction ends; a portable SELECT ... FOR UPDATE. */
+    static void lock(Session session, String id) throws SQLException {
+        PreparedStatement lock = session.prepare("UPDATE keyway_connections SET row_version = row_version WHERE id = ?");
+        lock.setString(1, id);
+        lock.executeUpdate();
+    }
+
+    /** Deletes the row, then its shares: the row is locked first, as by every other write. */
     static boolean delete(Session session, String id) throws SQLException {
+        PreparedStatement delete = session.prepare("DELETE FROM keyway_connections WHERE id = ?");
+        delete.setString(1, id);
+        boolean deleted = delete.executeUpdate() == 1;
         PreparedStatement shares = session.prepare("DELETE FROM keyway_shares WHERE connection_id = ?");
         shares.setString(1, id);
         shares.executeUpdate();
-        PreparedStatement delete = session.prepare("DELETE FROM keyway_connections WHERE id = ?");
-        delete.setString(1, id);
-        return delete.executeUpdate() == 1;
+        return deleted;
     }
 
     static void addShare(Session session, String id, String user) throws SQLException {

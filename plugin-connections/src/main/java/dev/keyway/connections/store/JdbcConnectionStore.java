@@ -169,7 +169,7 @@ public final class JdbcConnectionStore implements ConnectionStore {
     @Override
     public Connection refreshCredentials(String connectionId, Credentials credentials, long expectedRowVersion) {
         return sealingWrite("refresh connection credentials", (session, key) -> {
-            ConnectionRow row = ConnectionTable.find(session, connectionId, true)
+            ConnectionRow row = locked(session, connectionId)
                     .orElseThrow(() -> new ConnectionNotFoundException("connection %s was deleted; its credentials "
                             + "cannot be refreshed", connectionId));
             Connection current = row.connection();
@@ -184,7 +184,7 @@ public final class JdbcConnectionStore implements ConnectionStore {
     @Override
     public Connection recordStatus(String connectionId, ConnectionStatus status) {
         return pool.write("record a connection status", session -> {
-            ConnectionRow row = ConnectionTable.find(session, connectionId, true)
+            ConnectionRow row = locked(session, connectionId)
                     .orElseThrow(() -> new ConnectionNotFoundException("connection %s was deleted; its status "
                             + "cannot be recorded", connectionId));
             Connection current = row.connection();
@@ -238,8 +238,10 @@ public final class JdbcConnectionStore implements ConnectionStore {
             if (!row.get().connection().isOwnedBy(owner.user())) {
                 throw new AccessDeniedException(connectionId, "delete", owner.user());
             }
+            // The row first, as every write locks it first: the reverse order deadlocks with an update's reseed.
+            boolean deleted = ConnectionTable.delete(session, connectionId);
             SecretTable.deleteOfConnection(session, connectionId);
-            return ConnectionTable.delete(session, connectionId);
+            return deleted;
         });
     }
 
@@ -284,17 +286,18 @@ public final class JdbcConnectionStore implements ConnectionStore {
                         throw new InvalidRequestException("connection %s has no credential field '%s' to seed as %s; "
                                 + "fields are %s", connectionId, entry.getValue(), entry.getKey(), fields.keySet());
                     }
+                    List<SecretRow> existing = SecretTable.find(session, owner.workspace(), scope.environment(),
+                            entry.getKey()).stream()
+                            .filter(secret -> secret.identity().environment().equals(scope.environment())).toList();
                     // A name another connection seeded stays that connection's: replacing it would make the
                     // secret vanish when this (newer) connection is deleted, breaking the other's users.
-                    boolean takenByAnother = SecretTable.find(session, owner.workspace(), scope.environment(), entry.getKey())
-                            .stream()
-                            .anyMatch(existing -> existing.identity().environment().equals(scope.environment())
-                                    && !existing.identity().connectionId().equals(connectionId));
-                    if (takenByAnother) {
+                    if (existing.stream().anyMatch(secret -> !secret.identity().connectionId().equals(connectionId))) {
                         continue;
                     }
+                    // Insert-only for a new name: a delete-then-insert would take over a name another
+                    // connection seeded since the check above. The key decides; the loser retries and skips.
                     putSecret(session, key, new SecretRow.Identity(owner.workspace(), scope.environment(),
-                            entry.getKey(), connectionId, entry.getValue()), value);
+                            entry.getKey(), connectionId, entry.getValue()), value, !existing.isEmpty());
                     names.add(entry.getKey());
                 }
                 return new SeedResult(names.size(), names);
@@ -423,20 +426,36 @@ public final class JdbcConnectionStore implements ConnectionStore {
             if (value == null) {
                 SecretTable.delete(session, seeded.identity());
             } else {
-                putSecret(session, key, seeded.identity(), value);
+                putSecret(session, key, seeded.identity(), value, true);
             }
         }
     }
 
-    private void putSecret(Session session, DataKey key, SecretRow.Identity identity, Secret value)
+    /** Writes an environment secret, replacing the row of that name or only inserting a new one. */
+    private void putSecret(Session session, DataKey key, SecretRow.Identity identity, Secret value, boolean replace)
             throws SQLException {
         CredentialCipher.Sealed sealed = CredentialCipher.sealSecret(key, identity, value);
-        SecretTable.put(session, new SecretRow(identity, sealed.keyVersion(), sealed.blob()), clock.millis());
+        SecretRow row = new SecretRow(identity, sealed.keyVersion(), sealed.blob());
+        if (replace) {
+            SecretTable.put(session, row, clock.millis());
+        } else {
+            SecretTable.insert(session, row, clock.millis());
+        }
+    }
+
+    /**
+     * Reads a row for a read-modify-write, locked first: writers of one row then queue instead of
+     * racing. Unlocked, the later of two writers found the row changed under MVCC and failed with
+     * "read it again and retry", though it had asked for no particular version.
+     */
+    private static Optional<ConnectionRow> locked(Session session, String connectionId) throws SQLException {
+        ConnectionTable.lock(session, connectionId);
+        return ConnectionTable.find(session, connectionId, true);
     }
 
     private ConnectionRow owned(Session session, String connectionId, Principal owner, String operation)
             throws SQLException {
-        ConnectionRow row = ConnectionTable.find(session, connectionId, true)
+        ConnectionRow row = locked(session, connectionId)
                 .filter(r -> r.visibleTo(owner.user(), owner.workspace()))
                 .orElseThrow(() -> new ConnectionNotFoundException(connectionId, owner.user(), "any"));
         if (!row.connection().isOwnedBy(owner.user())) {

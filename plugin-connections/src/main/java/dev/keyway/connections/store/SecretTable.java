@@ -23,6 +23,11 @@ final class SecretTable {
         delete.setString(2, row.identity().environment());
         delete.setString(3, row.identity().name());
         delete.executeUpdate();
+        insert(session, row, now);
+    }
+
+    /** Inserts a secret of a new name; fails with a unique-key violation if the name was taken meanwhile. */
+    static void insert(Session session, SecretRow row, long now) throws SQLException {
         PreparedStatement insert = session.prepare("INSERT INTO keyway_env_secrets (" + COLUMNS
                 + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.setString(1, row.identity().workspace());

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
@@ -15,7 +17,7 @@ import javax.sql.DataSource;
  */
 final class SessionPool implements AutoCloseable {
 
-    private static final int MAX_RETRIES = 5;
+    private static final int MAX_RETRIES = 8;
 
     private final DataSource dataSource;
     private final int limit;
@@ -51,7 +53,9 @@ final class SessionPool implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction, retrying a few times when the database reports a
-     * serialization conflict (SQLState 40001, e.g. two MVCC writers on one row).
+     * serialization conflict (SQLState 40001, e.g. two transactions that deadlocked) or a unique-key
+     * violation (23505): two transactions that checked a key was free (a secret name, a share) and
+     * inserted it; the later insert fails, and on a retry its check sees the winner's row.
      */
     <T> T write(String operation, SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
@@ -65,10 +69,13 @@ final class SessionPool implements AutoCloseable {
             } catch (SQLException e) {
                 rollback(session);
                 healthy = session.isValid();
-                if (attempt < MAX_RETRIES && isConflict(e)) {
-                    continue;
+                if (!isConflict(e)) {
+                    throw failure(operation, e);
                 }
-                throw failure(operation, e);
+                if (attempt == MAX_RETRIES) {
+                    throw new StoreException(e, "the connection store could not %s: other writers kept changing "
+                            + "the same rows (SQLState %s); retry in a moment", operation, e.getSQLState());
+                }
             } catch (RuntimeException e) {
                 rollback(session);
                 throw e;
@@ -76,11 +83,21 @@ final class SessionPool implements AutoCloseable {
                 restoreAutoCommit(session);
                 giveBack(session, healthy);
             }
+            backOff(attempt);
         }
     }
 
+    /**
+     * Two transactions that deadlocked and retry at once tend to deadlock again; a random pause,
+     * longer each time, lets one of them through first.
+     */
+    private static void backOff(int attempt) {
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(5L * attempt)));
+    }
+
     private static boolean isConflict(SQLException e) {
-        return "40001".equals(e.getSQLState()) || (e.getSQLState() != null && e.getSQLState().startsWith("40"));
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("40") || state.equals("23505"));
     }
 
     private Session borrow(String operation) {

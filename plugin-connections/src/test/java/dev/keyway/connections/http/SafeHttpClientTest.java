@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.Secret;
 import dev.keyway.connections.testing.LoopbackServer;
+import dev.keyway.connections.testing.RawUpstream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -206,6 +207,38 @@ class SafeHttpClientTest {
                     assertThat(e.getMessage()).contains("600 ms");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void anEndlessHeaderLineIsRefusedAtTheHeaderLimitNotBuffered() {
+        try (RawUpstream upstream = new RawUpstream(exchange -> {
+            exchange.send("HTTP/1.1 200 OK\r\nX-Long: ");
+            for (int i = 0; i < 100_000; i++) {
+                exchange.send("a".repeat(8192));
+            }
+        })) {
+            assertThatThrownBy(() -> client.send(request("GET", upstream.url("/"), OutgoingRequest.Credentials.NONE)))
+                    .isInstanceOfSatisfying(NodeException.class, e -> {
+                        assertThat(e.code()).isEqualTo("response_too_large");
+                        assertThat(e.getMessage()).startsWith("GET " + upstream.url("/") + " failed");
+                    });
+        }
+    }
+
+    @Test
+    void aMalformedAnswerQuotingTheCredentialStaysOutOfTheError() {
+        // HttpCore quotes a malformed header line in its exception; the node error must not carry it along.
+        try (RawUpstream upstream = new RawUpstream(exchange -> exchange.send("HTTP/1.1 200 OK\r\n"
+                + exchange.head().lines().skip(1).map(line -> line.replace(':', ' ') + "\r\n")
+                        .collect(Collectors.joining()) + "\r\n"))) {
+            assertThatThrownBy(() -> client.send(request("GET", upstream.url("/"), credentials())))
+                    .isInstanceOfSatisfying(NodeException.class, e -> {
+                        assertThat(e.code()).isEqualTo("http_failed");
+                        assertThat(e.getCause()).isNull();
+                        assertThat(e.getMessage()).contains("not valid HTTP").doesNotContain(CANARY);
+                    });
+            assertThat(upstream.heads().get(0)).contains(CANARY);
+        }
     }
 
     @Test

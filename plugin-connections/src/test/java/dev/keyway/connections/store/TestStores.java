@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Shared fixtures for store tests: real file databases in a temp dir, keys through KEYWAY_MASTER_KEY. */
-final class TestStores {
+public final class TestStores {
 
     static final Principal ALICE = new Principal("alice", "acme");
     static final Principal BOB = new Principal("bob", "acme");
@@ -26,11 +26,11 @@ final class TestStores {
     private TestStores() {
     }
 
-    static String newKey() {
+    public static String newKey() {
         return Base64.getEncoder().encodeToString(Bytes.random(32));
     }
 
-    static StoreOptions options(Path dir, String masterKey) {
+    public static StoreOptions options(Path dir, String masterKey) {
         return StoreOptions.embedded(dir, Map.of("KEYWAY_MASTER_KEY", masterKey));
     }
 
