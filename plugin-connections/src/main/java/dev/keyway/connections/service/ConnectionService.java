@@ -90,6 +90,7 @@ public final class ConnectionService {
                     provider.authKinds().stream().map(ConnectionType::id).toList(), request.type().id());
         }
         Map<String, Secret> fields = checkedFields(provider, request.fields(), true);
+        ConnectionTargets.check(request.baseUrl(), request.allowedHosts());
         String environment = request.environment() == null ? callerEnvironment : request.environment();
         NewConnection connection = NewConnection.builder(provider.id(), request.type(), environment, Credentials.of(fields))
                 .displayName(request.displayName() == null || request.displayName().isBlank()
@@ -117,6 +118,7 @@ public final class ConnectionService {
 
     /** Replaces credential fields: every pattern using the connection picks up the new values at its next run. */
     public Connection update(String id, Principal owner, ConnectionUpdate update, Map<String, Secret> newFields) {
+        ConnectionTargets.check(update.baseUrl(), update.allowedHosts());
         ConnectionUpdate complete = update;
         if (newFields != null && !newFields.isEmpty()) {
             Connection current = store.get(id, owner).orElseThrow(() -> notFound(id, owner));
