@@ -3,6 +3,7 @@ package dev.keyway.connections.api;
 import dev.keyway.api.ApiException;
 import dev.keyway.api.ApiRequest;
 import dev.keyway.api.Secret;
+import dev.keyway.api.support.VisibleText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,7 @@ public final class JsonBody {
         if (text.length() > MAX_TEXT) {
             throw ApiException.badRequest("field '%s' is longer than %d characters", name, MAX_TEXT);
         }
+        requireVisible(name, text);
         return Optional.of(text);
     }
 
@@ -87,9 +89,17 @@ public final class JsonBody {
             if (text.length() > MAX_TEXT) {
                 throw ApiException.badRequest("field '%s' has an item longer than %d characters", name, MAX_TEXT);
             }
+            requireVisible(name, text);
             texts.add(text);
         }
         return Optional.of(texts);
+    }
+
+    /** Plain fields are names, hosts and labels that lists, logs and terminals show as they are. */
+    private static void requireVisible(String name, String text) {
+        VisibleText.firstUnfit(text, false).ifPresent(unfit -> {
+            throw ApiException.badRequest("field '%s' contains %s; use visible characters only", name, unfit);
+        });
     }
 
     /**

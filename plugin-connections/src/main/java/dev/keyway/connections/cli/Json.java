@@ -3,12 +3,13 @@ package dev.keyway.connections.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.keyway.connections.json.PluginJson;
 import java.io.UncheckedIOException;
 
 /** The {@code --json} writer: plain maps and lists in, indented JSON out. */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = PluginJson.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Json() {
     }

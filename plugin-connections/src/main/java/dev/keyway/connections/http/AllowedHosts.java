@@ -2,6 +2,8 @@ package dev.keyway.connections.http;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The hosts that may receive a connection's credentials: exact names, or {@code *.example.com}
@@ -10,6 +12,11 @@ import java.util.Locale;
  * allows any port of its host.
  */
 public record AllowedHosts(List<String> patterns) {
+
+    private static final Pattern NAME = Pattern.compile(
+            "(\\*\\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
 
     public AllowedHosts {
         patterns = patterns.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
@@ -31,10 +38,8 @@ public record AllowedHosts(List<String> patterns) {
             h = h.substring(0, h.length() - 1);
         }
         for (String pattern : patterns) {
-            int colon = pattern.lastIndexOf(':');
-            // "host:port", "[v6]:port"; a bare IPv6 literal has colons but no port.
-            boolean hasPort = (colon > 0 && pattern.indexOf(':') == colon)
-                    || (pattern.startsWith("[") && colon > pattern.indexOf(']'));
+            int colon = portColon(pattern);
+            boolean hasPort = colon >= 0;
             String name = hasPort ? pattern.substring(0, colon) : pattern;
             if (hasPort && !pattern.substring(colon + 1).equals(String.valueOf(port))) {
                 continue;
@@ -44,6 +49,34 @@ public record AllowedHosts(List<String> patterns) {
             }
         }
         return false;
+    }
+
+    /**
+     * Why {@code pattern} is no host pattern this class can match, or empty when it is one. Names
+     * are ASCII: an internationalised name is written in its {@code xn--} form, so no look-alike
+     * letter, invisible or reordering character can stand in a host that receives credentials.
+     */
+    public static Optional<String> problemWith(String pattern) {
+        String text = pattern == null ? "" : pattern.trim();
+        int colon = portColon(text);
+        boolean hasPort = colon >= 0;
+        String host = hasPort ? text.substring(0, colon) : text;
+        if (hasPort && !(PORT.matcher(text.substring(colon + 1)).matches() && Integer.parseInt(text.substring(colon + 1)) <= 65535)) {
+            return Optional.of("its port must be a number from 1 to 65535");
+        }
+        if (!NAME.matcher(host).matches() && !IPV6.matcher(host).matches()) {
+            return Optional.of("it must be a host name such as api.example.com or *.example.com, optionally with :port "
+                    + "(letters a-z, digits, '-' and '.'; an internationalised name in its xn-- form)");
+        }
+        return Optional.empty();
+    }
+
+    /** Where {@code :port} starts in "host:port" or "[v6]:port", or -1; a bare IPv6 literal has colons but no port. */
+    private static int portColon(String pattern) {
+        int colon = pattern.lastIndexOf(':');
+        boolean hasPort = (colon > 0 && pattern.indexOf(':') == colon)
+                || (pattern.startsWith("[") && colon > pattern.indexOf(']'));
+        return hasPort ? colon : -1;
     }
 
     @Override

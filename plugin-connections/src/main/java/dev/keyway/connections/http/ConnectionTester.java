@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.Secret;
 import dev.keyway.connections.ConnectionType;
+import dev.keyway.connections.json.PluginJson;
 import dev.keyway.connections.providers.Provider;
 import dev.keyway.connections.providers.Template;
 import dev.keyway.connections.providers.TestRequest;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public final class ConnectionTester {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PluginJson.mapper();
 
     private final SafeHttpClient http;
     private final CredentialInjector injector;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.Secret;
 import dev.keyway.connections.http.OutgoingRequest;
+import dev.keyway.connections.json.PluginJson;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,13 @@ final class RequestBodies {
 
     static final List<String> TYPES = List.of("json", "text", "form", "none");
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(
+    private static final ObjectMapper JSON = PluginJson.builder().addModule(
             new SimpleModule("keyway-secrets").addSerializer(Secret.class, new JsonSerializer<>() {
                 @Override
                 public void serialize(Secret secret, JsonGenerator out, SerializerProvider provider) throws IOException {
                     out.writeString(secret.reveal());
                 }
-            }));
+            })).build();
 
     private RequestBodies() {
     }

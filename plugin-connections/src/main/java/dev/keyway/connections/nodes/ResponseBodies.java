@@ -1,6 +1,7 @@
 package dev.keyway.connections.nodes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyway.connections.json.PluginJson;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import org.apache.hc.core5.http.ContentType;
 /** Turns a response body into JDK values: parsed JSON when the answer says JSON, else text. */
 final class ResponseBodies {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PluginJson.mapper();
 
     private ResponseBodies() {
     }

@@ -9,6 +9,7 @@ import dev.keyway.connections.http.CredentialInjector;
 import dev.keyway.connections.http.HttpResult;
 import dev.keyway.connections.http.OutgoingRequest;
 import dev.keyway.connections.http.SafeHttpClient;
+import dev.keyway.connections.json.PluginJson;
 import dev.keyway.connections.providers.Provider;
 import dev.keyway.connections.providers.Template;
 import dev.keyway.connections.providers.TestRequest;
@@ -27,7 +28,7 @@ import java.util.Optional;
 final class AccountLookup {
 
     private static final List<String> LOGIN_FIELDS = List.of("login", "username", "email", "name");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PluginJson.mapper();
 
     private final OAuthClients clients;
     private final SafeHttpClient http;

@@ -9,6 +9,7 @@ import dev.keyway.connections.http.Injection;
 import dev.keyway.connections.http.NamedSecret;
 import dev.keyway.connections.http.OutgoingRequest;
 import dev.keyway.connections.http.SafeHttpClient;
+import dev.keyway.connections.json.PluginJson;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ public final class TokenEndpoint {
 
     private static OAuthException failure(HttpResult result, String endpoint) {
         try {
-            JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.body());
+            JsonNode root = PluginJson.mapper().readTree(result.body());
             if (root != null && root.hasNonNull("error")) {
                 return refusal(root);
             }

@@ -3,6 +3,7 @@ package dev.keyway.connections.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyway.api.Secret;
+import dev.keyway.connections.json.PluginJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ import java.util.List;
 public record TokenResponse(Secret accessToken, Secret refreshToken, Long expiresIn, List<String> scopes,
                             String account) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PluginJson.mapper();
 
     /**
      * When the access token expires: {@code expires_in} from {@code now}, else a JWT access token's

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyway.connections.ConnectionType;
+import dev.keyway.connections.json.PluginJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class ProviderLoader {
             "defaultScopes", "injection");
     private static final Set<String> SEED_KEYS = Set.of("field", "name", "aliases");
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = PluginJson.mapper();
     private final String source;
     private final List<String> problems = new ArrayList<>();
 
@@ -339,12 +340,21 @@ final class ProviderLoader {
                     statuses.add(s.asInt());
                 }
             }
-            String body = t.has("body") ? t.get("body").toString() : null;
+            String body = t.has("body") ? compact(t.get("body")) : null;
             JsonNode expect = t.path("expectJson");
             String pointer = expect.isObject() ? text(expect, "pointer", where + "/expectJson", true) : null;
             Object equals = expect.isObject() ? json.convertValue(expect.get("equals"), Object.class) : null;
             return method == null || path == null ? null
                     : new TestRequest(method, path, body, statuses, pointer, equals);
+        }
+
+        /** Not {@code JsonNode.toString()}: that writes through Jackson's thread-local buffers (see PluginJson). */
+        private String compact(JsonNode value) {
+            try {
+                return json.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a parsed JSON value cannot be written back: " + e.getMessage(), e);
+            }
         }
 
         private OAuthSpec oauth(JsonNode o, String where) {

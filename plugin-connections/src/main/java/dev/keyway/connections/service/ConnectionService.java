@@ -93,6 +93,7 @@ public final class ConnectionService {
                     provider.authKinds().stream().map(ConnectionType::id).toList(), request.type().id());
         }
         Map<String, Secret> fields = checkedFields(provider, request.fields(), true);
+        ConnectionTargets.check(request.baseUrl(), request.allowedHosts());
         String environment = request.environment() == null ? callerEnvironment : request.environment();
         NewConnection connection = NewConnection.builder(provider.id(), request.type(), environment, Credentials.of(fields))
                 .displayName(request.displayName() == null || request.displayName().isBlank()
@@ -124,6 +125,7 @@ public final class ConnectionService {
      * runs at the same time.
      */
     public Connection update(String id, Principal owner, ConnectionUpdate update, Map<String, Secret> newFields) {
+        ConnectionTargets.check(update.baseUrl(), update.allowedHosts());
         if (newFields == null || newFields.isEmpty()) {
             return store.update(id, owner, update);
         }

@@ -195,7 +195,7 @@ public final class JdbcConnectionStore implements ConnectionStore {
 
     @Override
     public Connection share(String connectionId, Principal owner, String user) {
-        String grantee = Names.require("user", user);
+        String grantee = Names.requireUser(user);
         if (grantee.equals(owner.user())) {
             throw new InvalidRequestException("user %s owns connection %s already; share it with someone else",
                     grantee, connectionId);

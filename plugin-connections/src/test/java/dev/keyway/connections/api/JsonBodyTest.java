@@ -82,4 +82,16 @@ class JsonBodyTest {
         assertThatThrownBy(() -> JsonBody.of(new ParsedRequest(new LinkedHashMap<>(Map.of("text", "y".repeat(3000)))),
                 Set.of("text")).text("text")).hasMessage("field 'text' is longer than 2000 characters");
     }
+
+    @Test
+    void plainFieldsMustBeVisibleTextWhileSecretsAreTakenAsGiven() {
+        Map<String, Object> parsed = new LinkedHashMap<>(Map.of("displayName", "Slack\u202e", "tags", List.of("ok", "a\u0000b"),
+                "apiKey", "k\u0000y"));
+        JsonBody body = JsonBody.of(new ParsedRequest(parsed), Set.of("displayName", "tags", "apiKey"));
+
+        assertThatThrownBy(() -> body.text("displayName")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("field 'displayName' contains U+202E");
+        assertThatThrownBy(() -> body.textList("tags")).hasMessageContaining("field 'tags' contains U+0000 (a control character)");
+        assertThat(body.secret("apiKey").orElseThrow().reveal()).isEqualTo("k\u0000y");
+    }
 }

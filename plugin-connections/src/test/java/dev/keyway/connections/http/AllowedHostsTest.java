@@ -35,4 +35,17 @@ class AllowedHostsTest {
         assertThat(hosts.permits("api.github.com", 443)).isTrue();
         assertThat(hosts.permits("api.github.com", 8443)).isTrue();
     }
+
+    @Test
+    void onlyAsciiHostPatternsWithAValidPortAreUsable() {
+        for (String good : new String[] {"api.github.com", "*.atlassian.net", "127.0.0.1:8080", "[::1]:9000", "[::1]",
+                "Jira.Acme.Internal:8443", "xn--bcher-kva.example"}) {
+            assertThat(AllowedHosts.problemWith(good)).as(good).isEmpty();
+        }
+        for (String bad : new String[] {"", " ", "sl\u00e4ck.com", "sla\u200bck.com", "slack.com\u202e", "sl\u0000ack.com",
+                "http://slack.com", "slack.com/api", "*.", "a..b", "-a.com", "slack.com:0", "slack.com:65536", "slack.com:x",
+                "user@slack.com", "slack.com: 80"}) {
+            assertThat(AllowedHosts.problemWith(bad)).as(bad).isPresent();
+        }
+    }
 }

@@ -99,6 +99,16 @@ class JdbcConnectionStoreTest {
     }
 
     @Test
+    void sharesGoToUserNamesOnlyNeverToALookAlike() {
+        Connection c = store.create(ALICE, TestStores.jira("production", "tok"));
+        assertThat(store.share(c.id(), ALICE, "jos\u00e9.m-1_x").sharedWith()).containsExactly("jos\u00e9.m-1_x");
+        for (String lookAlike : new String[] {"b\u200bob", "bob\u200f", "b\ud83d\udd11ob", "bo b", "\u202ebob", "bob\u0000"}) {
+            assertThatThrownBy(() -> store.share(c.id(), ALICE, lookAlike)).as(lookAlike)
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("is not a user name");
+        }
+    }
+
+    @Test
     void updateReplacesCredentialsUnderTheSameIdAndChecksTheRowVersion() {
         Connection c = store.create(ALICE, TestStores.jira("production", "old-token"));
         Connection updated = store.update(c.id(), ALICE, ConnectionUpdate.none()

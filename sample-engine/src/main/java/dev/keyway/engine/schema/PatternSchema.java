@@ -22,7 +22,7 @@ public final class PatternSchema {
     public static final String ID = "https://keyway.dev/schemas/pattern.schema.json";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final String PATTERN_ID = "^[a-z0-9][a-z0-9-]*$";
+    private static final String PATTERN_ID = "^[a-z0-9][a-z0-9-]{0,99}$";
     private static final String NODE_ID = "^[A-Za-z][A-Za-z0-9_-]*$";
     private static final String WIRE_PATH = "^[A-Za-z][A-Za-z0-9_-]*(\\.[^.]+)*$";
     private static final String HTTP_PATH = "^(/[A-Za-z0-9._~-]+)+$";

@@ -1,5 +1,6 @@
 package dev.keyway.engine.validate;
 
+import dev.keyway.api.support.VisibleText;
 import dev.keyway.engine.json.JsonPointers;
 import dev.keyway.engine.pattern.NodeDef;
 import dev.keyway.engine.pattern.Pattern;
@@ -23,7 +24,8 @@ final class PatternReader {
     static final List<String> TRIGGER_FIELDS = List.of("type", "path", "method", "credentials");
     static final List<String> TRIGGER_TYPES = List.of(Trigger.MANUAL, Trigger.HTTP);
     static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    static final String PATTERN_ID = "[a-z0-9][a-z0-9-]*";
+    /** As the server stores them: one file per id, so the length is bounded. */
+    static final String PATTERN_ID = "[a-z0-9][a-z0-9-]{0,99}";
     static final String NODE_ID = "[A-Za-z][A-Za-z0-9_-]*";
     static final String HTTP_PATH = "(/[A-Za-z0-9._~-]+)+";
 
@@ -47,10 +49,12 @@ final class PatternReader {
         String id = fields.string("id", true).orElse("");
         if (!id.isEmpty() && !id.matches(PATTERN_ID)) {
             problems.add("/id", "The pattern id '" + id + "' must use lower-case letters, digits and '-', "
-                    + "starting with a letter or digit, e.g. \"github-whoami\".");
+                    + "starting with a letter or digit, at most 100 characters, e.g. \"github-whoami\".");
         }
         String name = fields.string("name", true).orElse("");
         String description = fields.string("description", false).orElse("");
+        requireVisible("/name", "name", name, false);
+        requireVisible("/description", "description", description, true);
         Trigger trigger = fields.object("trigger", false).map(this::trigger).orElse(Trigger.manual());
         var timeout = fields.millis("timeoutMs").orElse(null);
         Map<String, String> nodePointers = new LinkedHashMap<>();
@@ -61,6 +65,12 @@ final class PatternReader {
                 outputs.put(key, values.read(member.value(), JsonPointers.append("/outputs", key)))));
         Pattern pattern = new Pattern(id, name, description, trigger, timeout, nodes, outputs);
         return Optional.of(new ParsedPattern(pattern, nodePointers));
+    }
+
+    /** Names and descriptions are shown in lists, terminals and logs, which must show what the file says. */
+    private void requireVisible(String pointer, String what, String text, boolean lineBreaks) {
+        VisibleText.firstUnfit(text, lineBreaks).ifPresent(unfit -> problems.add(pointer, "The pattern " + what
+                + " contains " + unfit + "; it is shown in lists and logs, so use visible characters only."));
     }
 
     private void readNodes(SourceValue.Arr array, List<NodeDef> nodes, Map<String, String> nodePointers) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.keyway.api.support.VisibleText;
 import dev.keyway.engine.json.JsonPointers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +18,8 @@ import java.util.Map;
 
 /**
  * Parses JSON text into {@link SourceValue}s with line and column of every key and value.
- * Duplicate keys are reported (Jackson's own check would stop at the first one).
+ * Duplicate keys are reported (Jackson's own check would stop at the first one), and so are texts
+ * no pattern should hold: longer than {@value #MAX_TEXT} characters, or with half of a surrogate pair.
  */
 public final class SourceParser {
 
@@ -23,7 +27,15 @@ public final class SourceParser {
     public record Result(SourceValue root, List<Problem> problems) {
     }
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Longest key or string in a pattern: ample for a URL template or a message, far below a data dump. */
+    static final int MAX_TEXT = 10_000;
+    /** Deepest nesting of arrays and objects; a pattern needs a handful of levels. */
+    static final int MAX_DEPTH = 200;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
+    /** What stands in for a refused text, so later checks and their messages stay small. */
+    private static final int KEPT_OF_A_LONG_TEXT = 40;
 
     private SourceParser() {
     }
@@ -35,7 +47,10 @@ public final class SourceParser {
                     + "\"id\", \"name\" and \"nodes\".", 1, 1));
             return new Result(null, problems);
         }
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        JsonParser parser = null;
+        // Closed only at the end: a closed parser no longer knows where it stopped, which a broken limit needs.
+        try {
+            parser = FACTORY.createParser(text);
             parser.nextToken();
             SourceValue root = read(parser, "", problems);
             if (parser.nextToken() != null) {
@@ -44,6 +59,12 @@ public final class SourceParser {
                         + "a pattern file holds exactly one object, so remove what follows it.", at.line(), at.column()));
             }
             return new Result(root, problems);
+        } catch (StreamConstraintsException e) {
+            // Jackson gives no location for a broken limit; where the parser stopped is where it broke.
+            Position at = position(parser.currentLocation());
+            return new Result(null, List.of(new Problem("", "The file nests arrays and objects more than " + MAX_DEPTH
+                    + " levels deep at line " + at.line() + ", column " + at.column() + "; a pattern needs only a few "
+                    + "levels, so flatten what is there or pass deep data in the trigger payload.", at.line(), at.column())));
         } catch (JsonProcessingException e) {
             Position at = position(e.getLocation());
             String reason = firstLine(e.getOriginalMessage());
@@ -52,6 +73,19 @@ public final class SourceParser {
                     + "once the file parses.", at.line(), at.column())));
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON from a string cannot fail", e);
+        } finally {
+            closeQuietly(parser);
+        }
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser == null) {
+            return;
+        }
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // a parser over a string holds nothing that could fail to close
         }
     }
 
@@ -68,7 +102,7 @@ public final class SourceParser {
                 }
                 return new SourceValue.Arr(List.copyOf(items), at);
             case VALUE_STRING:
-                return new SourceValue.Scalar(parser.getText(), at);
+                return new SourceValue.Scalar(checkedText(parser.getText(), pointer, at, problems), at);
             case VALUE_NUMBER_INT:
                 return new SourceValue.Scalar(parser.getNumberValue(), at);
             case VALUE_NUMBER_FLOAT:
@@ -88,8 +122,8 @@ public final class SourceParser {
             throws IOException {
         Map<String, SourceValue.Member> members = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
             Position keyAt = position(parser.currentTokenLocation());
+            String name = checkedText(parser.currentName(), JsonPointers.append(pointer, parser.currentName()), keyAt, problems);
             parser.nextToken();
             String memberPointer = JsonPointers.append(pointer, name);
             SourceValue value = read(parser, memberPointer, problems);
@@ -102,6 +136,31 @@ public final class SourceParser {
             }
         }
         return new SourceValue.Obj(java.util.Collections.unmodifiableMap(members), at);
+    }
+
+    /** The text, or for one that is too long or not Unicode, a problem and a short stand-in. */
+    private static String checkedText(String text, String pointer, Position at, List<Problem> problems) {
+        if (text.length() > MAX_TEXT) {
+            problems.add(new Problem(shortened(pointer), "This text is " + text.length() + " characters long; a pattern holds "
+                    + "at most " + MAX_TEXT + " in one string. Keep large data out of the pattern, e.g. in the trigger "
+                    + "payload.", at.line(), at.column()));
+            return text.substring(0, KEPT_OF_A_LONG_TEXT) + "...";
+        }
+        if (VisibleText.unpairedSurrogate(text) >= 0) {
+            problems.add(new Problem(VisibleText.escaped(pointer), "This text holds half of a surrogate pair (an escape like \\ud800 without "
+                    + "its partner), which is not Unicode text; write the whole character or remove it.", at.line(),
+                    at.column()));
+            return VisibleText.escaped(text);
+        }
+        return text;
+    }
+
+    /** A pointer whose last token is cut short, for a key too long to repeat. */
+    private static String shortened(String pointer) {
+        int last = pointer.lastIndexOf('/');
+        String token = pointer.substring(last + 1);
+        return token.length() > MAX_TEXT ? pointer.substring(0, last + 1) + token.substring(0, KEPT_OF_A_LONG_TEXT) + "..."
+                : pointer;
     }
 
     private static Position position(JsonLocation location) {

@@ -39,16 +39,35 @@ final class KeywayProcess implements AutoCloseable {
 
     /** Runs one CLI command to its end and returns what it printed on stdout. */
     String run(String... args) throws IOException, InterruptedException {
+        Completed completed = runToEnd(args);
+        if (completed.exitCode() != 0) {
+            throw new IllegalStateException("keyway " + String.join(" ", args) + " failed: " + output);
+        }
+        return completed.out();
+    }
+
+    /**
+     * A finished CLI command.
+     *
+     * @param exitCode its exit code
+     * @param out      what it printed on stdout
+     */
+    record Completed(int exitCode, String out) {
+    }
+
+    /** Runs one CLI command to its end, whatever its exit code; fails if it takes more than a minute. */
+    Completed runToEnd(String... args) throws IOException, InterruptedException {
         Process process = start(args);
         // stderr is drained alongside, so a chatty log cannot fill its pipe and stall the command.
         Thread err = collect(reader(process.getErrorStream()));
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         output.append(out);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("keyway " + String.join(" ", args) + " failed: " + output);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("keyway " + String.join(" ", args) + " did not end within a minute: " + output);
         }
         err.join(10_000);
-        return out;
+        return new Completed(process.exitValue(), out);
     }
 
     /** Starts {@code keyway serve --port 0} and returns its base URL once it listens. */

@@ -148,6 +148,15 @@ class ApiServerTest {
         HttpResponse<String> deep = send(get("/api/things").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("[".repeat(200) + "]".repeat(200))));
         assertThat(deep.statusCode()).isEqualTo(400);
+
+        // Half a surrogate pair is no text; where it is is said, what it is (maybe a credential) is not.
+        HttpResponse<String> surrogate = send(get("/api/things").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"a\": [\"ok\", {\"key\": \"s3cret\\ud800\"}]}")));
+        assertThat(surrogate.statusCode()).isEqualTo(400);
+        assertThat(surrogate.body()).contains("invalid_json", "half of a surrogate pair", "at /a/1/key").doesNotContain("s3cret");
+        HttpResponse<String> pair = send(get("/api/things").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"\\ud83d\\udd11\": 1}")));
+        assertThat(pair.statusCode()).isEqualTo(201);
     }
 
     @Test

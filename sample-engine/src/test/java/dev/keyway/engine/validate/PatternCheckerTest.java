@@ -261,4 +261,31 @@ class PatternCheckerTest {
             }
         }
     }
+
+    @Test
+    void namesAndDescriptionsMustShowWhatTheySay() {
+        List<Problem> problems = problems("""
+                {"id": "p", "name": "Pay\\u202eyap", "description": "two\\nlines are fine, \\u001b[2J is not",
+                 "nodes": [{"id": "a", "type": "test.echo", "inputs": {"value": 1}}]}
+                """);
+
+        assertThat(at(problems, "/name").message()).contains("U+202E", "bidirectional", "visible characters only");
+        assertThat(at(problems, "/description").message()).contains("U+001B (a control character)");
+        assertThat(problems).hasSize(2);
+    }
+
+    @Test
+    void aFloodOfProblemsIsCutToTheFirstPage() {
+        StringBuilder junk = new StringBuilder("{\"id\": \"p\", \"name\": \"P\", \"nodes\": [{\"id\": \"a\", \"type\": \"test.echo\", "
+                + "\"inputs\": {\"value\": 1}}]");
+        for (int i = 0; i < 5_000; i++) {
+            junk.append(",\n\"junk").append(i).append("\": 1");
+        }
+
+        List<Problem> problems = problems(junk.append('}').toString());
+
+        assertThat(problems).hasSize(PatternChecker.MAX_PROBLEMS + 1);
+        assertThat(problems.get(PatternChecker.MAX_PROBLEMS).message())
+                .startsWith("... and " + (5_000 - PatternChecker.MAX_PROBLEMS) + " more problems");
+    }
 }

@@ -20,4 +20,12 @@ class ProblemTest {
         assertThat(late).hasToString("9:2 /nodes/1: Second.");
         assertThat(early).hasToString("1:1 /: First.");
     }
+
+    @Test
+    void messagesQuoteTheFileShortAndVisible() {
+        Problem problem = new Problem("/id", "The id '" + "y".repeat(5_000) + "' is wrong; the name 'a\u001b[2Jb\u202e' too.", 1, 1);
+
+        assertThat(problem.message()).hasSizeLessThan(200).contains("'" + "y".repeat(40) + "...' (5000 characters)")
+                .contains("'a\\u001b[2Jb\\u202e'").doesNotContain("\u001b", "\u202e");
+    }
 }
