@@ -94,6 +94,7 @@ class RefreshCrashTest {
             if (acknowledgedDigest != null) {
                 int acked = pairs.stream().map(p -> CrashRefresher.digest(p.access())).toList()
                         .indexOf(acknowledgedDigest);
+                assertThat(acked).as("%s was acknowledged with a token the provider issued", id).isNotNegative();
                 assertThat(stored).as("%s lost an acknowledged renewal", id).isGreaterThanOrEqualTo(acked);
             }
         }

@@ -71,13 +71,16 @@ public final class ChildJvm {
             while ((line = out.readLine()) != null) {
                 if (!keepReading.test(line)) {
                     Thread.sleep(ThreadLocalRandom.current().nextInt(jitterMillis + 1));
-                    process.destroyForcibly();
+                    process.destroyForcibly(); // before the pipe closes: the child gets no hint
                     killed = true;
                     break;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            // Also when the test gave up on an assertion: no child outlives it.
+            process.destroyForcibly();
         }
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the child JVM survived SIGKILL for 30 s");
