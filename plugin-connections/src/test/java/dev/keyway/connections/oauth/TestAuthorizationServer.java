@@ -50,6 +50,10 @@ final class TestAuthorizationServer implements AutoCloseable {
     private record Access(Instant expiresAt, boolean clientCredentials) {
     }
 
+    /** An access token and the refresh token issued with it. */
+    record Pair(String access, String refresh) {
+    }
+
     final CanaryForms clientSecret = CanaryForms.plant("cs-");
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -59,6 +63,8 @@ final class TestAuthorizationServer implements AutoCloseable {
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     private final List<CanaryForms> issued = new CopyOnWriteArrayList<>();
     private final List<String> verifiersSeen = new CopyOnWriteArrayList<>();
+    /** Every token pair handed out, in the order it was issued. */
+    final List<Pair> pairs = new CopyOnWriteArrayList<>();
     final AtomicInteger refreshes = new AtomicInteger();
     final AtomicInteger refreshAttempts = new AtomicInteger();
     final AtomicInteger codeExchanges = new AtomicInteger();
@@ -228,6 +234,7 @@ final class TestAuthorizationServer implements AutoCloseable {
             String refresh = mint("rt-");
             refreshTokens.put(refresh, scope);
             answer.put("refresh_token", refresh);
+            pairs.add(new Pair(access, refresh));
         }
         return answer;
     }

@@ -33,7 +33,26 @@ final class TestEngine implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(extra);
         settings.put("connections.oauth.gitlab.client-id", TestAuthorizationServer.CLIENT_ID);
         settings.put("connections.oauth.gitlab.client-secret", oauth.clientSecret.value());
-        runtime = ConnectionsRuntime.open(new HostContext() {
+        runtime = ConnectionsRuntime.open(host(data, settings, clock));
+        List<ApiRoute> routes = new ArrayList<>(new OAuthRoutes(() -> runtime).routes());
+        routes.addAll(new ConnectionsApi(() -> runtime).routes());
+        api = new LoopbackApi(routes, Map.of(ALICE_TOKEN, ALICE));
+        node = new HttpRequestNode(runtime::nodes);
+    }
+
+    /** Runs the HTTP Request node as Alice in production with {@code connection}, GET {@code url}. */
+    Map<String, Object> call(String connection, String url) {
+        return call(node, connection, url);
+    }
+
+    static Map<String, Object> call(HttpRequestNode node, String connection, String url) {
+        return node.execute(new TestNodeContext(node.spec()).property("connection", connection)
+                .property("url", url));
+    }
+
+    /** What a host hands the plugin: the data folder, these settings and the clock. */
+    static HostContext host(Path data, Map<String, String> settings, Clock clock) {
+        return new HostContext() {
             @Override
             public Path dataDirectory() {
                 return data;
@@ -48,17 +67,7 @@ final class TestEngine implements AutoCloseable {
             public Clock clock() {
                 return clock;
             }
-        });
-        List<ApiRoute> routes = new ArrayList<>(new OAuthRoutes(() -> runtime).routes());
-        routes.addAll(new ConnectionsApi(() -> runtime).routes());
-        api = new LoopbackApi(routes, Map.of(ALICE_TOKEN, ALICE));
-        node = new HttpRequestNode(runtime::nodes);
-    }
-
-    /** Runs the HTTP Request node as Alice in production with {@code connection}, GET {@code url}. */
-    Map<String, Object> call(String connection, String url) {
-        return node.execute(new TestNodeContext(node.spec()).property("connection", connection)
-                .property("url", url));
+        };
     }
 
     List<String> answers() {

@@ -3,7 +3,7 @@ package dev.keyway.connections.store;
 import java.nio.file.Path;
 
 /**
- * Child process for {@link StoreLockTest}: writes connections and prints {@code ACK <n> <id>} only
+ * Child JVM for {@link StoreLockTest}: writes connections and prints {@code ACK <n> <id>} only
  * after each create has committed, until it is killed. Args: data dir, number of writes.
  */
 public final class CrashWriter {

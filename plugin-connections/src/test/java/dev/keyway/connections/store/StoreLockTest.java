@@ -2,13 +2,10 @@ package dev.keyway.connections.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.keyway.connections.testing.ChildJvm;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,29 +17,14 @@ class StoreLockTest {
     @Test
     void killedWriterLosesNoAcknowledgedWriteAndReopensWithoutAStaleLockWait() throws Exception {
         String key = TestStores.newKey();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashWriter.class.getName(), dir.toString(), "1000")
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("KEYWAY_MASTER_KEY", key);
-        Process child = builder.start();
-
         Map<Integer, String> acknowledged = new LinkedHashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("ACK ")) {
-                    String[] parts = line.split(" ");
-                    acknowledged.put(Integer.parseInt(parts[1]), parts[2]);
-                    if (acknowledged.size() == 400) {
-                        child.destroyForcibly(); // SIGKILL mid-run: no shutdown hook, no close
-                        break;
-                    }
-                }
+        ChildJvm.start(CrashWriter.class, Map.of("KEYWAY_MASTER_KEY", key), dir.toString(), "1000").killWhen(line -> {
+            if (line.startsWith("ACK ")) {
+                String[] parts = line.split(" ");
+                acknowledged.put(Integer.parseInt(parts[1]), parts[2]);
             }
-        }
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return acknowledged.size() < 400; // SIGKILL mid-run: no shutdown hook, no close
+        }, 0, 120);
         assertThat(acknowledged).hasSize(400);
 
         long start = System.nanoTime();

@@ -25,13 +25,20 @@ final class KeywayProcess implements AutoCloseable {
 
     private final Path distribution;
     private final Path home;
+    private final Map<String, String> environment;
     private final StringBuffer output = new StringBuffer();
     private final List<Thread> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Process server;
 
     KeywayProcess(Path distribution, Path home) {
+        this(distribution, home, Map.of());
+    }
+
+    /** With {@code environment} added to every process's (settings such as an OAuth client's). */
+    KeywayProcess(Path distribution, Path home, Map<String, String> environment) {
         this.distribution = distribution;
         this.home = home;
+        this.environment = Map.copyOf(environment);
         if (!Files.isRegularFile(distribution.resolve("plugins/keyway-connections.zip"))) {
             throw new IllegalStateException("no plugin zip in " + distribution + "; run 'mvn verify' so the reactor builds it");
         }
@@ -101,11 +108,12 @@ final class KeywayProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("sh", distribution.resolve("bin/keyway").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> environment = builder.environment();
-        environment.put("KEYWAY_HOME", home.toString());
-        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        Map<String, String> variables = builder.environment();
+        variables.putAll(environment);
+        variables.put("KEYWAY_HOME", home.toString());
+        variables.put("JAVA_HOME", System.getProperty("java.home"));
         // Debug logging on: the canary must not show up even in the chattiest log.
-        environment.put("KEYWAY_LOG_LEVEL", "debug");
+        variables.put("KEYWAY_LOG_LEVEL", "debug");
         return builder.start();
     }
 

@@ -4,44 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Every form in which a leaked secret could show up, and sweeps of text and folders for them. */
+/** Assertions over {@link Canary}'s disguises for tests that sweep one text or folder. */
 public final class Canaries {
 
     private Canaries() {
     }
 
-    /** Plain, base64, base64url, URL-encoded and JSON-escaped forms, by name. */
+    /** Every disguise {@link Canary#secret} knows, by name. */
     public static Map<String, String> forms(String secret) {
-        Map<String, String> forms = new LinkedHashMap<>();
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        forms.put("plain", secret);
-        forms.put("base64", Base64.getEncoder().encodeToString(bytes).replace("=", ""));
-        forms.put("base64url", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-        forms.put("url-encoded", URLEncoder.encode(secret, StandardCharsets.UTF_8));
-        forms.put("json-escaped", secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
-        return forms;
+        return Canary.secret("canary", secret).disguises();
     }
 
-    /** The forms of each secret plus the base64 of {@code user:pass} pairs (HTTP Basic). */
+    /** The forms of each secret plus those of {@code user:pass} pairs (HTTP Basic). */
     public static Map<String, String> forms(List<String> secrets, List<String[]> basicPairs) {
         Map<String, String> all = new LinkedHashMap<>();
         for (String secret : secrets) {
             forms(secret).forEach((form, value) -> all.put(secret.substring(0, Math.min(12, secret.length())) + "… " + form, value));
         }
         for (String[] pair : basicPairs) {
-            String basic = Base64.getEncoder().encodeToString((pair[0] + ":" + pair[1]).getBytes(StandardCharsets.UTF_8));
-            all.put("basic " + pair[0], basic);
+            Canary.basic("basic", pair[0], pair[1]).disguises().forEach((form, value) -> all.put("basic " + pair[0] + " "
+                    + form, value));
         }
         return all;
     }
