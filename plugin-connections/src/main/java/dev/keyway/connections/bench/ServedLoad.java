@@ -25,6 +25,8 @@ final class ServedLoad {
     private static final Duration BARE_START_TIMEOUT = Duration.ofSeconds(30);
     /** Lets the server finish what follows its first request (lazy set-up, logging) before its idle figure. */
     private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(6);
+    private static final int WARM_UP_CONCURRENCY = 8;
 
     private final BenchmarkContext context;
     private final ChildProcesses children;
@@ -48,6 +50,13 @@ final class ServedLoad {
             Thread.sleep(SETTLE.toMillis());
             List<BenchmarkFigure> figures = new ArrayList<>();
             figures.add(idle(ResidentMemory.of(keyway.process()).rssMb()));
+            // The server is a fresh JVM while the forwarder runs in this warm one: without a long warm-up
+            // the first figure measures the child's JIT compiler (measured: c=1 doubles with 5 s more).
+            context.progress("server: warming up keyway serve and the forwarder");
+            Duration warmUp = context.perFigure().multipliedBy(2).compareTo(MIN_WARM_UP) < 0 ? MIN_WARM_UP
+                    : context.perFigure().multipliedBy(2);
+            Throughput.measure(warmUp, WARM_UP_CONCURRENCY, () -> served.call(load));
+            Throughput.measure(warmUp.dividedBy(2), WARM_UP_CONCURRENCY, () -> bare.call(load));
             for (int concurrency : concurrencies()) {
                 figures.add(rates(load, served, bare, concurrency));
             }
