@@ -98,7 +98,7 @@ public final class AlarmClock implements AutoCloseable {
     private static void fire(Alarm alarm) {
         try {
             alarm.action.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             // An action that throws must not stop the clock for every other deadline.
             Thread.UncaughtExceptionHandler handler = Thread.currentThread().getUncaughtExceptionHandler();
             handler.uncaughtException(Thread.currentThread(), e);

@@ -52,7 +52,7 @@ public final class Throughput {
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
+                    while (end - System.nanoTime() > 0) {
                         operation.run();
                         done.incrementAndGet();
                     }

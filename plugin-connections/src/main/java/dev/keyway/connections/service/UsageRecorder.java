@@ -110,5 +110,14 @@ public final class UsageRecorder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A record() that saw closing == false just before the writer's last look leaves an event behind.
+        if (!writer.isAlive()) {
+            List<UsageEvent> late = new ArrayList<>();
+            queue.drainTo(late);
+            if (!late.isEmpty()) {
+                write(late);
+                pending.addAndGet(-late.size());
+            }
+        }
     }
 }

@@ -52,31 +52,40 @@ public final class WritesBenchmark implements Benchmark {
                             "production", Credentials.of(Map.of("bot-token", Secret.of("xoxb-bench-"
                                     + counter.incrementAndGet() + "-" + "x".repeat(40)))))
                     .displayName("Slack " + counter.get()).build());
-            // One session per writer thread, as the store keeps a pool of sessions: opening one per write is not the baseline.
-            List<java.sql.Connection> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
-            ThreadLocal<java.sql.Connection> session = ThreadLocal.withInitial(() -> open(database, sessions));
-            Throughput.Operation raw = () -> rawInsert(session.get(), counter.incrementAndGet());
-            for (int threads : new int[] {1, 4}) {
-                context.progress("writes: " + threads + " writer(s)");
-                Throughput.measure(context.perFigure().dividedBy(2), threads, write);
-                Throughput.measure(context.perFigure().dividedBy(2), threads, raw);
-                double rawRate = Throughput.measure(context.perFigure(), threads, raw);
-                double writeRate = Throughput.measure(context.perFigure(), threads, write);
-                figures.add(BenchmarkFigure.of("durable connection writes, " + threads + " writer(s)", writeRate,
-                        "writes/s", true).against("raw INSERT + COMMIT, same size", rawRate));
-            }
-            for (java.sql.Connection open : sessions) {
-                close(open);
+            // Sessions are reused like the store's own pool: opening one per write is not the baseline.
+            java.util.concurrent.BlockingQueue<java.sql.Connection> sessions = new java.util.concurrent.LinkedBlockingQueue<>();
+            Throughput.Operation raw = () -> {
+                java.sql.Connection jdbc = sessions.poll();
+                try {
+                    jdbc = jdbc != null ? jdbc : open(database);
+                    rawInsert(jdbc, counter.incrementAndGet());
+                } finally {
+                    if (jdbc != null) {
+                        sessions.add(jdbc);
+                    }
+                }
+            };
+            try {
+                for (int threads : new int[] {1, 4}) {
+                    context.progress("writes: " + threads + " writer(s)");
+                    Throughput.measure(context.perFigure().dividedBy(2), threads, write);
+                    Throughput.measure(context.perFigure().dividedBy(2), threads, raw);
+                    double rawRate = Throughput.measure(context.perFigure(), threads, raw);
+                    double writeRate = Throughput.measure(context.perFigure(), threads, write);
+                    figures.add(BenchmarkFigure.of("durable connection writes, " + threads + " writer(s)", writeRate,
+                            "writes/s", true).against("raw INSERT + COMMIT, same size", rawRate));
+                }
+            } finally {
+                sessions.forEach(WritesBenchmark::close);
             }
         }
         return figures;
     }
 
-    private static java.sql.Connection open(DataSource database, List<java.sql.Connection> sessions) {
+    private static java.sql.Connection open(DataSource database) {
         try {
             java.sql.Connection jdbc = database.getConnection();
             jdbc.setAutoCommit(false);
-            sessions.add(jdbc);
             return jdbc;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open a session for the writes baseline: " + e.getMessage(), e);

@@ -45,10 +45,6 @@ final class PassNodes implements NodeCatalog {
         return List.of(PASS.spec());
     }
 
-    static NodeType pass() {
-        return PASS;
-    }
-
     /** A chain of pass nodes: n0 reads the trigger's {@code text}, each next node the one before. */
     static String chain(int length) {
         StringBuilder nodes = new StringBuilder();

@@ -139,8 +139,10 @@ final class BenchCommand implements HostCommand {
                 Files.createDirectories(folder);
                 List<BenchmarkFigure> figures = ContextClassLoader.call(loader, () -> benchmark.run(context));
                 results.add(new BenchResult(name, description, figures, null, seconds(start)));
-            } catch (KeywayException | IllegalStateException | IOException | UncheckedIOException e) {
-                results.add(new BenchResult(name, description, List.of(), String.valueOf(e.getMessage()), seconds(start)));
+            } catch (IOException | RuntimeException e) {
+                // One benchmark's failure is reported in its row; the others still run.
+                results.add(new BenchResult(name, description, List.of(),
+                        e.getClass().getSimpleName() + ": " + e.getMessage(), seconds(start)));
             } finally {
                 delete(folder);
             }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * another thread costs tens of microseconds) while independent branches still run concurrently.
  *
  * <p>The first failure stops new nodes from starting (they end up skipped) and tells running
- * ones, through {@code isCancelled()} and an interrupt, to stop. Deadlines are alarms on a shared
+ * ones, through {@code isCancelled()}, to stop; a node that ends by timing out is also interrupted. Deadlines are alarms on a shared
  * {@link AlarmClock}: a node past its deadline is recorded as timed out when the alarm fires, and
  * the thread running it is interrupted. A node that ignores both holds that thread until it
  * returns, and when that thread is the caller's, the caller waits for it.
@@ -138,8 +138,8 @@ final class ExecutionRun {
         try {
             pool.execute(() -> drive(List.of(state)));
         } catch (RejectedExecutionException e) {
-            drive(settle(state, Outcome.failed(new NodeException("engine_stopping", "Node '%s' could not start "
-                    + "because the engine is shutting down; run the pattern again once it is up.", state.node.id()))));
+            settle(state, Outcome.failed(new NodeException("engine_stopping", "Node '%s' could not start "
+                    + "because the engine is shutting down; run the pattern again once it is up.", state.node.id())));
         }
     }
 
