@@ -1,17 +1,10 @@
 package dev.keyway.connections.bench;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The baseline of the served-pattern figure: a JDK HTTP server set up as {@code keyway serve}
@@ -27,36 +20,16 @@ final class BareForwarder implements AutoCloseable {
 
     private final PooledClient client = new PooledClient();
     private final URI upstream;
-    private final ExecutorService threads;
-    private final HttpServer server;
+    private final LoopbackServer server;
 
     BareForwarder(LoopbackUpstream upstream) {
         this.upstream = URI.create(upstream.baseUrl() + ServerBenchmark.UPSTREAM_PATH);
-        // Without TCP_NODELAY each small answer waits out a delayed ACK (~40 ms) and that is what
-        // gets measured. The JDK reads the property once, when its server class initialises.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        AtomicInteger count = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "keyway-bench-forwarder-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
-        } catch (IOException e) {
-            threads.shutdownNow();
-            throw new UncheckedIOException("cannot open a loopback port for the bare forwarder; check that "
-                    + "127.0.0.1 is up and has free ports", e);
-        }
-        server.setExecutor(threads);
-        server.createContext("/", this::forward);
-        server.start();
+        this.server = new LoopbackServer("forwarder", THREADS, BACKLOG, "/", this::forward);
     }
 
     /** Where to send the load. */
     URI uri() {
-        InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/forward");
+        return URI.create("http://" + server.hostAndPort() + "/forward");
     }
 
     private void forward(HttpExchange exchange) throws IOException {
@@ -85,8 +58,7 @@ final class BareForwarder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            server.stop(0);
-            threads.shutdownNow();
+            server.close();
         } finally {
             client.close();
         }

@@ -1,13 +1,7 @@
 package dev.keyway.connections.bench;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,26 +12,12 @@ final class LoopbackUpstream implements AutoCloseable {
 
     static final String BODY = "{\"login\":\"bench\",\"id\":1}";
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final LoopbackServer server;
     private final AtomicLong rejected = new AtomicLong();
 
     LoopbackUpstream(String expectedAuthorization) {
-        // Without TCP_NODELAY every small answer waits out a delayed ACK and both sides measure that.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open a loopback port for the benchmark upstream: " + e.getMessage(), e);
-        }
-        threads = Executors.newFixedThreadPool(16, runnable -> {
-            Thread thread = new Thread(runnable, "keyway-bench-upstream");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(threads);
         byte[] ok = BODY.getBytes(StandardCharsets.UTF_8);
-        server.createContext("/user", exchange -> {
+        server = new LoopbackServer("upstream", 16, 512, "/user", exchange -> {
             boolean authorized = expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.getRequestBody().readAllBytes();
             if (authorized) {
@@ -52,12 +32,11 @@ final class LoopbackUpstream implements AutoCloseable {
             }
             exchange.close();
         });
-        server.start();
     }
 
     /** {@code 127.0.0.1:port}, as a connection's allowed host. */
     String hostAndPort() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.hostAndPort();
     }
 
     String baseUrl() {
@@ -71,7 +50,6 @@ final class LoopbackUpstream implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }

@@ -208,12 +208,8 @@ final class ExecutionRun {
         if (state.phase != NodeState.Phase.RUNNING) {
             return List.of(); // already ended by its alarm or by forceStop
         }
-        running--;
-        if (state.alarm != null) {
-            state.alarm.cancel();
-        }
         Instant now = clock.instant();
-        state.durationMs = Duration.between(state.startedAt, now).toMillis();
+        end(state, now);
         Throwable error = outcome.error();
         if (!now.isBefore(state.deadline)) {
             // Ended past its deadline (often by giving up on isCancelled()): that is a timeout, whatever it returned.
@@ -232,6 +228,15 @@ final class ExecutionRun {
         }
         finishIfIdle();
         return next;
+    }
+
+    /** A running node stops counting: its alarm is off and its duration known; caller holds the lock. */
+    private void end(NodeState state, Instant now) {
+        running--;
+        if (state.alarm != null) {
+            state.alarm.cancel();
+        }
+        state.durationMs = Duration.between(state.startedAt, now).toMillis();
     }
 
     private void fail(NodeState state, NodeError error) {
@@ -264,11 +269,7 @@ final class ExecutionRun {
         LOG.warn("execution {} stopped: {}", execution.id(), why);
         for (NodeState state : states.values()) {
             if (state.phase == NodeState.Phase.RUNNING) {
-                running--;
-                if (state.alarm != null) {
-                    state.alarm.cancel();
-                }
-                state.durationMs = Duration.between(state.startedAt, clock.instant()).toMillis();
+                end(state, clock.instant());
                 fail(state, new NodeError("timeout", "Node '" + state.node.id() + "' was stopped because " + why + "."));
             }
         }
