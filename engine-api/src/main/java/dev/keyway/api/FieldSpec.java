@@ -52,7 +52,15 @@ public record FieldSpec(
         if (defaultValue != null && !type.accepts(defaultValue)) {
             throw new IllegalArgumentException("default of field '" + name + "' is not of type " + type.id());
         }
+        // A default its own field refuses is a bug of the node type; refusing it here lets engines use
+        // defaults without checking them on every execution.
+        List<String> problems = defaultValue == null ? List.of()
+                : problems(type, allowedValues, validators, sensitive, defaultValue);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("default of field '" + name + "' " + String.join("; ", problems));
+        }
     }
+
 
     public Optional<Object> defaultIfAny() {
         return Optional.ofNullable(defaultValue);
@@ -69,6 +77,11 @@ public record FieldSpec(
      */
     public List<String> check(Object value) {
         Objects.requireNonNull(value, "value");
+        return problems(type, allowedValues, validators, sensitive, value);
+    }
+
+    private static List<String> problems(ValueType type, List<String> allowedValues, List<FieldValidator> validators,
+                                         boolean sensitive, Object value) {
         List<String> problems = new ArrayList<>();
         if (!type.accepts(value)) {
             problems.add("must be of type " + type.id() + " but is " + ValueType.describe(value));

@@ -42,4 +42,15 @@ class FieldSpecTest {
         assertThatThrownBy(() -> FieldSpec.builder("x").type(ValueType.INTEGER).defaultValue("d").build())
                 .hasMessageContaining("not of type integer");
     }
+
+    @Test
+    void refusesADefaultItsOwnFieldWouldRefuse() {
+        assertThatThrownBy(() -> FieldSpec.builder("method").allowedValues("GET", "POST").defaultValue("PUT").build())
+                .hasMessageContaining("default of field 'method'").hasMessageContaining("must be one of GET, POST");
+        assertThatThrownBy(() -> FieldSpec.builder("size").type(ValueType.INTEGER).defaultValue(0)
+                .validator(FieldValidator.range(1, 10)).build())
+                .hasMessageContaining("default of field 'size'");
+        assertThat(FieldSpec.builder("size").type(ValueType.INTEGER).defaultValue(5)
+                .validator(FieldValidator.range(1, 10)).build().defaultValue()).isEqualTo(5);
+    }
 }

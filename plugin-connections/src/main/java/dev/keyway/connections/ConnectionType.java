@@ -1,6 +1,5 @@
 package dev.keyway.connections;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +14,8 @@ public enum ConnectionType {
     BASIC("basic"),
     BEARER("bearer");
 
+    private static final ConnectionType[] VALUES = values();
+
     private final String id;
 
     ConnectionType(String id) {
@@ -26,8 +27,22 @@ public enum ConnectionType {
     }
 
     public static Optional<ConnectionType> byId(String id) {
-        String wanted = id == null ? null : id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(type -> type.id.equals(wanted)).findFirst();
+        if (id == null) {
+            return Optional.empty();
+        }
+        // Read for every stored row a node resolves: a loop over the constants, no stream, no copy.
+        for (ConnectionType type : VALUES) {
+            if (type.id.equals(id)) {
+                return Optional.of(type);
+            }
+        }
+        String lower = id.toLowerCase(Locale.ROOT);
+        for (ConnectionType type : VALUES) {
+            if (type.id.equals(lower)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -135,6 +135,13 @@ class EngineTest {
                 .doesNotContain("prefix", "Bearer", "seed"));
         assertThat(engine.records().list(10)).isEmpty();
         assertThat(record.outputs()).containsKey("plain"); // the caller still gets the (redacted) result
+        // How each node ended is told; what it saw and made is not kept even in the returned record.
+        assertThat(record.nodes()).isNotEmpty().allSatisfy(node -> {
+            assertThat(node.status()).isNotNull();
+            assertThat(node.inputs()).isNull();
+            assertThat(node.outputs()).isNull();
+            assertThat(node.logs()).isEmpty();
+        });
     }
 
     @Test

@@ -27,6 +27,20 @@ public final class Throughput {
     }
 
     /**
+     * Runs each operation in turn, {@code rounds} times, for {@code each} per turn, and drops the
+     * figures: a warm-up that lets the JIT compiler finish with every side of a comparison before
+     * any of them is measured (on two cores it otherwise takes much of a CPU for tens of seconds,
+     * and the side with more code pays more for it).
+     */
+    public static void warmUp(Duration each, int rounds, int threads, Operation... operations) {
+        for (int round = 0; round < rounds; round++) {
+            for (Operation operation : operations) {
+                measure(each, threads, operation);
+            }
+        }
+    }
+
+    /**
      * Runs {@code operation} on {@code threads} threads for {@code duration}.
      *
      * @return completed operations per second

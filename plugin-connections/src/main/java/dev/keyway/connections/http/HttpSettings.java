@@ -16,8 +16,12 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 public record HttpSettings(
         Duration connectTimeout, int maxConnections, int maxPerHost, Duration idleEviction, DnsResolver dnsResolver) {
 
+    /**
+     * As many connections to one host as a busy engine runs executions at once: with fewer, the
+     * executions queue for a pooled connection, and each hand-over of one costs a thread wake-up.
+     */
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(10), 64, 16, Duration.ofSeconds(30),
+        return new HttpSettings(Duration.ofSeconds(10), 256, 64, Duration.ofSeconds(30),
                 SystemDefaultDnsResolver.INSTANCE);
     }
 

@@ -22,9 +22,7 @@ final class ResponseBodies {
 
     /** Like {@link #decode}, and says whether the value came from JSON (a JSON string and text look alike). */
     static Decoded read(byte[] body, String contentType) {
-        ContentType type = parse(contentType);
-        String mime = type == null ? "" : type.getMimeType().toLowerCase(Locale.ROOT);
-        Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        String mime = mimeType(contentType);
         if (mime.equals("application/json") || mime.endsWith("+json")) {
             if (body.length == 0) {
                 return new Decoded(null, false);
@@ -33,10 +31,28 @@ final class ResponseBodies {
                 return new Decoded(JSON.readValue(body, Object.class), true);
             } catch (IOException e) {
                 // A service that mislabels its answer still gets its text through.
-                return new Decoded(new String(body, charset), false);
+                return new Decoded(new String(body, charset(contentType)), false);
             }
         }
-        return new Decoded(new String(body, charset), false);
+        return new Decoded(new String(body, charset(contentType)), false);
+    }
+
+    /** The media type in lower case, "" when there is none; read by hand, as this runs for every answer. */
+    static String mimeType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The charset the header names, UTF-8 when it names none or one this JVM does not know. */
+    private static Charset charset(String contentType) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("charset")) {
+            return StandardCharsets.UTF_8;
+        }
+        ContentType type = parse(contentType);
+        return type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
     }
 
     /**

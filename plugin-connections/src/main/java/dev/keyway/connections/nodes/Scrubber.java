@@ -16,23 +16,40 @@ import java.util.Set;
  * Authorization header in its body. The host masks registered secrets too; this keeps the node's
  * outputs clean even on a host that does not. Encoded forms are masked too (base64, base64url,
  * URL-encoded, JSON-escaped): a service may hand a credential back inside a token, a link or a
- * JSON document held in a string.
+ * JSON document held in a string. Used by one thread, for one answer.
  */
 final class Scrubber {
 
     /** Shorter values would mask ordinary words; no real credential is this short. */
     private static final int MIN_LENGTH = 4;
 
-    private final List<String> plaintexts = new ArrayList<>();
+    private final List<String> secrets = new ArrayList<>();
+    /** Every form is at least as long as its secret: shorter text cannot hold one. */
+    private final int shortest;
+    /** Longest first, so "Bearer abc" is masked whole before "abc" is; built by the first text long enough. */
+    private List<String> forms;
 
     Scrubber(List<Secret> secrets) {
+        int min = Integer.MAX_VALUE;
         for (Secret secret : secrets) {
             if (!secret.isDestroyed() && secret.length() >= MIN_LENGTH) {
-                plaintexts.addAll(forms(secret.reveal()));
+                String plaintext = secret.reveal();
+                this.secrets.add(plaintext);
+                min = Math.min(min, plaintext.length());
             }
         }
-        // Longest first, so "Bearer abc" is masked whole before "abc" is.
-        plaintexts.sort((a, b) -> b.length() - a.length());
+        this.shortest = min;
+    }
+
+    private List<String> forms() {
+        if (forms == null) {
+            Set<String> all = new LinkedHashSet<>();
+            secrets.forEach(plaintext -> all.addAll(forms(plaintext)));
+            List<String> sorted = new ArrayList<>(all);
+            sorted.sort((a, b) -> b.length() - a.length());
+            forms = sorted;
+        }
+        return forms;
     }
 
     /** The plaintext and the encodings under which it could come back; duplicates collapse. */
@@ -51,12 +68,15 @@ final class Scrubber {
     }
 
     Object scrub(Object value) {
-        if (plaintexts.isEmpty()) {
+        if (secrets.isEmpty()) {
             return value;
         }
         if (value instanceof String text) {
-            for (String plaintext : plaintexts) {
-                text = text.replace(plaintext, Secret.MASK);
+            if (text.length() < shortest) {
+                return text;
+            }
+            for (String form : forms()) {
+                text = text.replace(form, Secret.MASK);
             }
             return text;
         }

@@ -25,6 +25,9 @@ public final class SetPropertyNode implements NodeType {
 
     static final String TYPE = "connections.set-property";
 
+    private static final ParseCache<Template> TEMPLATES = new ParseCache<>(Template::parse);
+    private static final ParseCache<DotPath> PATHS = new ParseCache<>(DotPath::parse);
+
     private static final NodeSpec SPEC = NodeSpec.builder(TYPE)
             .displayName("Set Property")
             .description("Sets a value at a dot path in a copy of an object, optionally through a template such as "
@@ -56,7 +59,7 @@ public final class SetPropertyNode implements NodeType {
 
     @Override
     public Map<String, Object> execute(NodeContext context) {
-        DotPath path = DotPath.parse(context.string("path").orElse(null));
+        DotPath path = PATHS.get(context.string("path").orElse(""));
         Map<?, ?> object = (Map<?, ?>) context.inputs().getOrDefault("object", Map.of());
         Object value = context.inputs().get("value");
         Optional<String> template = context.string("template").filter(t -> !t.isEmpty());
@@ -73,7 +76,7 @@ public final class SetPropertyNode implements NodeType {
 
     private static Object fill(String text, Object value, Map<?, ?> vars) {
         try {
-            return Template.parse(text).render(name -> "value".equals(name) ? value : vars.get(name));
+            return TEMPLATES.get(text).render(name -> "value".equals(name) ? value : vars.get(name));
         } catch (Template.MissingValueException e) {
             throw new NodeException("missing_value", "template '%s' uses {%s} but it has no value; wire the 'value' "
                     + "input or add '%s' to vars", text, e.name(), e.name());

@@ -18,6 +18,8 @@ public record ConnectionStatus(State state, String reason, Instant lastCheckedAt
         ACTIVE("active"),
         NOT_ACTIVE("not_active");
 
+        private static final State[] VALUES = values();
+
         private final String wire;
 
         State(String wire) {
@@ -29,8 +31,9 @@ public record ConnectionStatus(State state, String reason, Instant lastCheckedAt
         }
 
         public static State fromWire(String value) {
-            for (State state : values()) {
-                if (state.wire.equals(value == null ? null : value.toLowerCase(Locale.ROOT))) {
+            String lower = value == null ? null : value.toLowerCase(Locale.ROOT);
+            for (State state : VALUES) {
+                if (state.wire.equals(value) || state.wire.equals(lower)) {
                     return state;
                 }
             }

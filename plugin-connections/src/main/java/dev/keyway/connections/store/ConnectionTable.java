@@ -19,12 +19,13 @@ final class ConnectionTable {
             + " allowed_hosts, created_at, updated_at, last_used_at, credentials_expire_at, row_version, key_version";
     private static final String SELECT_META = "SELECT " + META_COLUMNS + " FROM keyway_connections";
     private static final String SELECT_FULL = "SELECT " + META_COLUMNS + ", credentials FROM keyway_connections";
+    private static final String BY_ID = " WHERE id = ?";
 
     private ConnectionTable() {
     }
 
     static Optional<ConnectionRow> find(Session session, String id, boolean withCredentials) throws SQLException {
-        PreparedStatement select = session.prepare((withCredentials ? SELECT_FULL : SELECT_META) + " WHERE id = ?");
+        PreparedStatement select = session.prepare(withCredentials ? SELECT_FULL + BY_ID : SELECT_META + BY_ID);
         select.setString(1, id);
         try (ResultSet rows = select.executeQuery()) {
             return rows.next() ? Optional.of(map(rows, withCredentials)) : Optional.empty();

@@ -255,10 +255,16 @@ public final class JdbcConnectionStore implements ConnectionStore {
         if (events.isEmpty()) {
             return;
         }
+        // One batch of inserts, then one last-used update per connection: a busy connection's row is
+        // written once per batch, not once per use (those updates also held up concurrent resolves).
+        Map<String, Instant> lastUsed = new LinkedHashMap<>();
+        for (UsageEvent event : events) {
+            lastUsed.merge(event.connectionId(), event.at(), (a, b) -> a.isAfter(b) ? a : b);
+        }
         pool.write("record connection uses", session -> {
-            for (UsageEvent event : events) {
-                UsageTable.append(session, event);
-                ConnectionTable.touchLastUsed(session, event.connectionId(), event.at());
+            UsageTable.append(session, events);
+            for (Map.Entry<String, Instant> use : lastUsed.entrySet()) {
+                ConnectionTable.touchLastUsed(session, use.getKey(), use.getValue());
             }
             return null;
         });

@@ -13,16 +13,24 @@ final class UsageTable {
     private UsageTable() {
     }
 
-    static void append(Session session, UsageEvent event) throws SQLException {
+    /** Inserts the events as one JDBC batch. */
+    static void append(Session session, List<UsageEvent> events) throws SQLException {
         PreparedStatement insert = session.prepare("INSERT INTO keyway_usage (connection_id, execution_id, node_id,"
                 + " target_host, used_at, outcome) VALUES (?, ?, ?, ?, ?, ?)");
-        insert.setString(1, event.connectionId());
-        insert.setString(2, event.executionId());
-        insert.setString(3, event.nodeId());
-        insert.setString(4, event.targetHost());
-        insert.setLong(5, event.at().toEpochMilli());
-        insert.setString(6, event.outcome());
-        insert.executeUpdate();
+        try {
+            for (UsageEvent event : events) {
+                insert.setString(1, event.connectionId());
+                insert.setString(2, event.executionId());
+                insert.setString(3, event.nodeId());
+                insert.setString(4, event.targetHost());
+                insert.setLong(5, event.at().toEpochMilli());
+                insert.setString(6, event.outcome());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } finally {
+            insert.clearBatch();
+        }
     }
 
     static List<UsageEvent> newest(Session session, String connectionId, int limit) throws SQLException {

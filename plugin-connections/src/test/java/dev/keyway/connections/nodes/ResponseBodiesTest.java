@@ -24,6 +24,16 @@ class ResponseBodiesTest {
         assertThat(ResponseBodies.decode(bytes("x"), null)).isEqualTo("x");
     }
 
+    @Test
+    void theMediaTypeIsReadWhateverItsCaseSpacingAndParameters() {
+        assertThat(ResponseBodies.decode(bytes("{\"a\":1}"), " Application/JSON ;charset=UTF-8")).isEqualTo(Map.of("a", 1));
+        assertThat(ResponseBodies.decode(bytes("{}"), "application/problem+json")).isEqualTo(Map.of());
+        assertThat(ResponseBodies.decode("caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), "text/plain; charset=ISO-8859-1"))
+                .isEqualTo("caf\u00e9");
+        assertThat(ResponseBodies.decode(bytes("caf\u00e9"), "text/plain; charset=no-such-charset")).isEqualTo("caf\u00e9");
+        assertThat(ResponseBodies.decode(bytes("{}"), "text/json-ish")).isEqualTo("{}");
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -77,5 +77,6 @@ final class Session implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         plugins.close();
+        engine.records().close();
     }
 }

@@ -7,6 +7,7 @@ import dev.keyway.api.Secret;
 import dev.keyway.api.ValueType;
 import dev.keyway.engine.pattern.NodeDef;
 import dev.keyway.engine.pattern.Wire;
+import dev.keyway.engine.pattern.Wires;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.Map;
 
 /**
  * Prepares what a node sees: wires resolved, defaults applied, secret-typed strings wrapped,
- * sensitive values registered for masking, and every value checked against its spec.
+ * sensitive values registered for masking, and every value that came through a wire checked
+ * against its spec. Literal values were checked when the pattern was validated, and defaults when
+ * the node type declared them, so they are not checked again on every execution.
  *
  * @param properties properties with defaults applied
  * @param inputs     inputs with wires resolved and defaults applied
@@ -25,19 +28,19 @@ record NodeInputs(Map<String, Object> properties, Map<String, Object> inputs) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (FieldSpec field : spec.properties()) {
             Object value = node.properties().get(field.name());
-            put(properties, node, field, "Property", value, value, secrets);
+            put(properties, node, field, "Property", value, value, false, secrets);
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (FieldSpec field : spec.inputs()) {
             Object written = node.inputs().get(field.name());
-            put(inputs, node, field, "Input", written, resolver.resolve(written), secrets);
+            put(inputs, node, field, "Input", written, resolver.resolve(written), Wires.contains(written), secrets);
         }
         // unmodifiableMap, not Map.copyOf: values may legitimately be null inside nested structures.
         return new NodeInputs(Collections.unmodifiableMap(properties), Collections.unmodifiableMap(inputs));
     }
 
     private static void put(Map<String, Object> target, NodeDef node, FieldSpec field, String kind, Object written,
-                            Object resolved, ExecutionSecrets secrets) {
+                            Object resolved, boolean wired, ExecutionSecrets secrets) {
         Object value = resolved == null ? field.defaultValue() : resolved;
         if (value == null) {
             if (field.required()) {
@@ -46,7 +49,7 @@ record NodeInputs(Map<String, Object> properties, Map<String, Object> inputs) {
             return;
         }
         value = normalise(field, value, secrets);
-        List<String> problems = field.check(value);
+        List<String> problems = wired && resolved != null ? field.check(value) : List.of();
         if (!problems.isEmpty()) {
             throw new NodeException("invalid_" + kind.toLowerCase(java.util.Locale.ROOT), "%s '%s' of node '%s' %s.",
                     kind, field.name(), node.id(), String.join("; ", problems));

@@ -24,9 +24,24 @@ public final class Wires {
         }
     }
 
+    /** Whether {@code value} is or holds a wire; asked for every input of every execution. */
     public static boolean contains(Object value) {
-        boolean[] found = {false};
-        forEach(value, "", (wire, pointer) -> found[0] = true);
-        return found[0];
+        if (value instanceof Wire) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Object item : map.values()) {
+                if (contains(item)) {
+                    return true;
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (contains(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

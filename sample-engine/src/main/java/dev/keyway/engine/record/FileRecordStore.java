@@ -3,13 +3,10 @@ package dev.keyway.engine.record;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyway.engine.json.EngineJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +28,11 @@ public final class FileRecordStore implements RecordStore {
 
     private final Path folder;
     private final ObjectMapper json = EngineJson.mapper();
-    private final Object auditLock = new Object();
+    private final AuditFile audit;
 
     public FileRecordStore(Path folder) {
         this.folder = folder;
+        this.audit = new AuditFile(folder.resolve(AUDIT_FILE));
     }
 
     public Path folder() {
@@ -66,26 +64,13 @@ public final class FileRecordStore implements RecordStore {
 
     @Override
     public void audit(AuditEntry entry) {
-        Path audit = folder.resolve(AUDIT_FILE);
-        byte[] line = (EngineJson.write(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        synchronized (auditLock) {
-            try {
-                try {
-                    append(audit, line);
-                } catch (NoSuchFileException e) {
-                    // Creating the folder only when it is missing keeps a mkdir off every execution.
-                    Files.createDirectories(folder);
-                    append(audit, line);
-                }
-            } catch (IOException e) {
-                throw new RecordStoreException(e, "could not append to the audit file %s (%s); check that the folder "
-                        + "is writable", audit, e.getClass().getSimpleName());
-            }
-        }
+        audit.append(entry);
     }
 
-    private static void append(Path file, byte[] line) throws IOException {
-        Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    /** Closes the audit file; a later line opens it again. */
+    @Override
+    public void close() {
+        audit.close();
     }
 
     @Override

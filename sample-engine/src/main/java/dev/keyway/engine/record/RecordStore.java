@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Keeps execution records (already redacted) and the audit trail. Implementations must be thread-safe. */
-public interface RecordStore {
+public interface RecordStore extends AutoCloseable {
 
     void save(ExecutionRecord record);
 
@@ -15,4 +15,9 @@ public interface RecordStore {
     List<ExecutionRecord> list(int limit);
 
     Optional<ExecutionRecord> get(String executionId);
+
+    /** Releases any file held open; the store stays usable and reopens what it needs. */
+    @Override
+    default void close() {
+    }
 }

@@ -20,9 +20,12 @@ import java.util.Set;
  *
  * <p>Each secret is looked for as plaintext and in the encodings it typically leaks through:
  * base64 and base64url (with and without padding), form and percent URL encoding, and JSON string
- * escaping. The variants are computed once, when the secret is added. Secrets shorter than
- * {@link #MIN_SUBSTRING_LENGTH} are masked only where a whole value equals them, since masking every
- * occurrence of, say, "ab" would shred the record.
+ * escaping. The variants are computed once per redactor, by the first scrub that could contain
+ * one: an execution registers secrets node by node and most of its redactors never scrub. Every
+ * variant is at least as long as its plaintext, so text shorter than the shortest plaintext is
+ * checked only against whole values. Secrets shorter than {@link #MIN_SUBSTRING_LENGTH} are masked
+ * only where a whole value equals them, since masking every occurrence of, say, "ab" would shred
+ * the record.
  */
 public final class Redactor {
 
@@ -31,13 +34,17 @@ public final class Redactor {
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
     private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
 
-    /** Longest first: where variants overlap, the longer match decides the masked range. */
-    private final List<String> variants;
+    /** Plaintexts masked wherever they occur (at least {@link #MIN_SUBSTRING_LENGTH} long). */
+    private final List<String> plaintexts;
     private final Set<String> wholeValues;
+    private final int shortest;
+    /** Longest first, so where variants overlap the longer match decides; null until first needed. */
+    private volatile List<String> variants;
 
-    private Redactor(List<String> variants, Set<String> wholeValues) {
-        this.variants = variants;
+    private Redactor(List<String> plaintexts, Set<String> wholeValues) {
+        this.plaintexts = plaintexts;
         this.wholeValues = wholeValues;
+        this.shortest = plaintexts.stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
     }
 
     public static Redactor empty() {
@@ -46,23 +53,36 @@ public final class Redactor {
 
     /** A redactor that also masks {@code plaintext}. */
     public Redactor with(String plaintext) {
-        if (plaintext == null || plaintext.isEmpty()) {
+        if (plaintext == null || plaintext.isEmpty() || wholeValues.contains(plaintext)) {
             return this;
         }
         Set<String> whole = new HashSet<>(wholeValues);
         whole.add(plaintext);
         if (plaintext.length() < MIN_SUBSTRING_LENGTH) {
-            return new Redactor(variants, Set.copyOf(whole));
+            return new Redactor(plaintexts, Set.copyOf(whole));
         }
-        Set<String> all = new LinkedHashSet<>(variants);
-        all.addAll(variantsOf(plaintext));
-        List<String> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparingInt(String::length).reversed());
-        return new Redactor(List.copyOf(sorted), Set.copyOf(whole));
+        List<String> longer = new ArrayList<>(plaintexts.size() + 1);
+        longer.addAll(plaintexts);
+        longer.add(plaintext);
+        return new Redactor(List.copyOf(longer), Set.copyOf(whole));
     }
 
     public boolean isEmpty() {
         return wholeValues.isEmpty();
+    }
+
+    private List<String> variants() {
+        List<String> known = variants;
+        if (known == null) {
+            // Two threads may both compute it; they get equal lists, so the race is harmless.
+            Set<String> all = new LinkedHashSet<>();
+            plaintexts.forEach(plaintext -> all.addAll(variantsOf(plaintext)));
+            List<String> sorted = new ArrayList<>(all);
+            sorted.sort(Comparator.comparingInt(String::length).reversed());
+            known = List.copyOf(sorted);
+            variants = known;
+        }
+        return known;
     }
 
     /** The forms of {@code plaintext} that are masked. */
@@ -111,8 +131,11 @@ public final class Redactor {
         if (wholeValues.contains(text)) {
             return Secret.MASK;
         }
+        if (text.length() < shortest) {
+            return text;
+        }
         List<int[]> ranges = null;
-        for (String variant : variants) {
+        for (String variant : variants()) {
             for (int at = text.indexOf(variant); at >= 0; at = text.indexOf(variant, at + 1)) {
                 if (ranges == null) {
                     ranges = new ArrayList<>();

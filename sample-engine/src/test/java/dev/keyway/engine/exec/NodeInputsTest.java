@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyway.api.FieldSpec;
+import dev.keyway.api.FieldValidator;
 import dev.keyway.api.NodeException;
 import dev.keyway.api.NodeSpec;
 import dev.keyway.api.Secret;
@@ -55,5 +56,32 @@ class NodeInputsTest {
         assertThatThrownBy(() -> prepare(Map.of(), Map.of("name", "x", "size", Wire.to("trigger.n"))))
                 .isInstanceOfSatisfying(NodeException.class, e -> assertThat(e.code()).isEqualTo("invalid_input"))
                 .hasMessageContaining("'size'").hasMessageContaining("integer");
+    }
+
+    @Test
+    void onlyWiredValuesAreCheckedAgainAtRunTime() {
+        java.util.List<Object> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FieldValidator shortText = value -> {
+            checked.add(value);
+            return String.valueOf(value).length() <= 3 ? java.util.Optional.empty()
+                    : java.util.Optional.of("must be at most 3 characters");
+        };
+        NodeSpec spec = NodeSpec.builder("test.checked")
+                .property(FieldSpec.builder("label").validator(shortText).build())
+                .input(FieldSpec.builder("code").validator(shortText).build())
+                .input(FieldSpec.builder("fallback").defaultValue("abc").validator(shortText).build())
+                .build();
+        checked.clear(); // the default was checked once, when the spec was built
+        NodeDef node = new NodeDef("n", "test.checked", Map.of("label", "abc"), Map.of("code", Wire.to("trigger.who")),
+                null);
+
+        NodeInputs.prepare(node, spec, resolver, secrets);
+        assertThat(checked).containsExactly("ann"); // literal and default were checked when validated
+
+        NodeDef tooLong = new NodeDef("n", "test.checked", Map.of(), Map.of("code", Wire.to("trigger.long")), null);
+        WireResolver longer = new WireResolver(Map.of("long", "abcdef"), id -> null);
+        assertThatThrownBy(() -> NodeInputs.prepare(tooLong, spec, longer, secrets))
+                .isInstanceOfSatisfying(NodeException.class, e -> assertThat(e.code()).isEqualTo("invalid_input"))
+                .hasMessageContaining("Input 'code' of node 'n' must be at most 3 characters");
     }
 }
