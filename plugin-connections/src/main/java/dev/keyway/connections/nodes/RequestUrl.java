@@ -17,13 +17,16 @@ final class RequestUrl {
 
     static final String BASE_URL = "baseUrl";
 
+    /** A node's url is a property: the same text on every execution of the pattern. */
+    private static final ParseCache<Template> TEMPLATES = new ParseCache<>(Template::parse);
+
     private RequestUrl() {
     }
 
     static URI build(String template, Map<?, ?> vars, String baseUrl) {
         Object filled;
         try {
-            filled = Template.parse(template).render(name -> {
+            filled = TEMPLATES.get(template).render(name -> {
                 Object value = BASE_URL.equals(name) ? baseUrl : vars.get(name);
                 if (value instanceof Secret) {
                     throw new NodeException("secret_not_allowed", "url variable '%s' holds a secret; a URL path is "

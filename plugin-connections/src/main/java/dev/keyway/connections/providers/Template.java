@@ -48,6 +48,10 @@ public final class Template {
      * @throws IllegalArgumentException naming the offset of a brace that opens no valid placeholder
      */
     public static Template parse(String text) {
+        if (text.indexOf('{') < 0 && text.indexOf('}') < 0) {
+            // Most base URLs and header names: nothing to match, so no regex run per request.
+            return new Template(text, text.isEmpty() ? List.of() : List.of(new Literal(text)));
+        }
         List<Part> parts = new ArrayList<>();
         Matcher matcher = PLACEHOLDER.matcher(text);
         int at = 0;

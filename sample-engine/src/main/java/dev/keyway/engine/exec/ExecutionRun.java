@@ -220,14 +220,28 @@ final class ExecutionRun {
             state.outputs = outcome.outputs();
             state.phase = NodeState.Phase.SUCCEEDED;
             if (failure == null) {
-                next = start(graph.dependents(state.node.id()).stream().filter(dependent -> graph.dependencies(dependent)
-                        .stream().allMatch(id -> states.get(id).phase == NodeState.Phase.SUCCEEDED)).toList());
+                next = start(readyAfter(state));
             }
         } else {
             fail(state, describe(state, error));
         }
         finishIfIdle();
         return next;
+    }
+
+    /** The dependents of a node that just succeeded whose every dependency has now succeeded; caller holds the lock. */
+    private List<String> readyAfter(NodeState succeeded) {
+        List<String> ready = new ArrayList<>(2);
+        for (String dependent : graph.dependents(succeeded.node.id())) {
+            boolean all = true;
+            for (String dependency : graph.dependencies(dependent)) {
+                all &= states.get(dependency).phase == NodeState.Phase.SUCCEEDED;
+            }
+            if (all) {
+                ready.add(dependent);
+            }
+        }
+        return ready;
     }
 
     /** A running node stops counting: its alarm is off and its duration known; caller holds the lock. */
