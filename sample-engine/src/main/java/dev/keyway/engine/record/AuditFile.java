@@ -93,7 +93,7 @@ final class AuditFile implements AutoCloseable {
         field(out, "user", entry.user()).append(',');
         field(out, "workspace", entry.workspace()).append(',');
         field(out, "status", entry.status() == null ? null : entry.status().id()).append(',');
-        field(out, "at", entry.at() == null ? null : entry.at().toString());
+        field(out, "at", entry.at() == null ? null : IsoInstants.format(entry.at()));
         return out.append("}\n").toString();
     }
 

@@ -30,7 +30,7 @@ import java.util.Set;
 public final class Redactor {
 
     public static final int MIN_SUBSTRING_LENGTH = 4;
-    private static final Redactor EMPTY = new Redactor(List.of(), Set.of());
+    private static final Redactor EMPTY = new Redactor(List.of(), Set.of(), Integer.MAX_VALUE);
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
     private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
 
@@ -41,10 +41,11 @@ public final class Redactor {
     /** Longest first, so where variants overlap the longer match decides; null until first needed. */
     private volatile List<String> variants;
 
-    private Redactor(List<String> plaintexts, Set<String> wholeValues) {
+    /** Both collections are owned by the new redactor and never changed after. */
+    private Redactor(List<String> plaintexts, Set<String> wholeValues, int shortest) {
         this.plaintexts = plaintexts;
         this.wholeValues = wholeValues;
-        this.shortest = plaintexts.stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
+        this.shortest = shortest;
     }
 
     public static Redactor empty() {
@@ -59,12 +60,12 @@ public final class Redactor {
         Set<String> whole = new HashSet<>(wholeValues);
         whole.add(plaintext);
         if (plaintext.length() < MIN_SUBSTRING_LENGTH) {
-            return new Redactor(plaintexts, Set.copyOf(whole));
+            return new Redactor(plaintexts, whole, shortest);
         }
         List<String> longer = new ArrayList<>(plaintexts.size() + 1);
         longer.addAll(plaintexts);
         longer.add(plaintext);
-        return new Redactor(List.copyOf(longer), Set.copyOf(whole));
+        return new Redactor(longer, whole, Math.min(shortest, plaintext.length()));
     }
 
     public boolean isEmpty() {

@@ -41,7 +41,8 @@ class BenchIT {
         assertThat(process.exitValue()).as("exit code; output:%n%s%nstderr:%n%s", table, Files.readString(err)).isZero();
         assertThat(table).contains("Machine: ", "Repeat: keyway bench --seconds 1 --only engine,resolution,writes,pattern --quick")
                 .contains("3-node in-memory chain, one thread", "resolve p50, 1,000 connections",
-                        "durable connection writes, 1 writer(s)", "manual-header pattern, concurrency 8")
+                        "durable connection writes, 1 writer(s)", "manual-header pattern, concurrency 8",
+                        "manual-header pattern, 1 ms upstream, concurrency 8")
                 .doesNotContain("did not run");
 
         // The benchmarks' connections hold random tokens that all start with this; none may surface.
