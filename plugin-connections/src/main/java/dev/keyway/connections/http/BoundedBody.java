@@ -8,6 +8,9 @@ import org.apache.hc.core5.http.HttpEntity;
 /** Reads a response body, stopping as soon as it grows beyond the limit. */
 final class BoundedBody {
 
+    /** Bodies up to this size with a declared length are read straight into their own array. */
+    private static final int SMALL = 64 * 1024;
+
     private BoundedBody() {
     }
 
@@ -25,15 +28,24 @@ final class BoundedBody {
         if (entity == null) {
             return new byte[0];
         }
-        if (entity.getContentLength() > max) {
+        long declared = entity.getContentLength();
+        if (declared > max) {
             throw new TooLargeException();
+        }
+        // Not closed here: closing a half-read stream drains the rest. The caller cancels the
+        // exchange on failure (dropping the connection) and closes the response on success.
+        InputStream in = entity.getContent();
+        if (declared >= 0 && declared <= SMALL) {
+            // The common small answer with a length: one array of its size, no growing buffer.
+            byte[] body = in.readNBytes((int) declared);
+            if (in.read() != -1) {
+                throw new IOException("the response body is longer than its Content-Length");
+            }
+            return body;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         long total = 0;
-        // Not closed here: closing a half-read stream drains the rest. The caller cancels the
-        // exchange on failure (dropping the connection) and closes the response on success.
-        InputStream in = entity.getContent();
         for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
             total += n;
             if (total > max) {
