@@ -18,12 +18,16 @@ final class BareForwarder implements AutoCloseable {
     private static final int THREADS = 32;
     private static final int BACKLOG = 128;
 
+    private static final String SLOW = "/forward-slow";
+
     private final PooledClient client = new PooledClient();
     private final URI upstream;
+    private final URI slowUpstream;
     private final LoopbackServer server;
 
     BareForwarder(LoopbackUpstream upstream) {
         this.upstream = URI.create(upstream.baseUrl() + ServerBenchmark.UPSTREAM_PATH);
+        this.slowUpstream = URI.create(upstream.baseUrl() + LoopbackUpstream.SLOW_PATH);
         this.server = new LoopbackServer("forwarder", THREADS, BACKLOG, "/", this::forward);
     }
 
@@ -32,12 +36,18 @@ final class BareForwarder implements AutoCloseable {
         return URI.create("http://" + server.hostAndPort() + "/forward");
     }
 
+    /** Where to send the load that the forwarder passes to the upstream's slow path. */
+    URI slowUri() {
+        return URI.create("http://" + server.hostAndPort() + SLOW);
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
+            URI target = exchange.getRequestURI().getPath().equals(SLOW) ? slowUpstream : upstream;
             PooledClient.Answer answer;
             try {
-                answer = client.send("GET", upstream, Map.of("Authorization", ServerBenchmark.AUTHORIZATION), null);
+                answer = client.send("GET", target, Map.of("Authorization", ServerBenchmark.AUTHORIZATION), null);
             } catch (IOException e) {
                 // The load client then ends the measurement, naming the status.
                 exchange.sendResponseHeaders(502, -1);

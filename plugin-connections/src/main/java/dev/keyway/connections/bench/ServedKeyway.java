@@ -45,8 +45,16 @@ final class ServedKeyway implements AutoCloseable {
      * the engine and the credential path are measured here, not the disk.
      */
     LoadTarget trigger() {
-        return new LoadTarget("keyway serve's trigger /hooks" + ServerPatterns.TRIGGER_PATH,
-                URI.create(origin + "/hooks" + ServerPatterns.TRIGGER_PATH),
+        return trigger(ServerPatterns.TRIGGER_PATH);
+    }
+
+    /** The trigger of the pattern that calls the upstream's slow path. */
+    LoadTarget slowTrigger() {
+        return trigger(ServerPatterns.SLOW_TRIGGER_PATH);
+    }
+
+    private LoadTarget trigger(String path) {
+        return new LoadTarget("keyway serve's trigger /hooks" + path, URI.create(origin + "/hooks" + path),
                 Map.of("Authorization", "Bearer " + token, "x-keyway-nostore", "1"), ServerPatterns.ANSWER_MARK);
     }
 
@@ -55,10 +63,16 @@ final class ServedKeyway implements AutoCloseable {
     }
 
     private void store(PooledClient client) {
-        URI uri = URI.create(origin + "/api/patterns/" + ServerPatterns.SERVED_ID);
+        store(client, ServerPatterns.SERVED_ID, ServerPatterns.served());
+        store(client, ServerPatterns.SLOW_ID, ServerPatterns.served(ServerPatterns.SLOW_ID,
+                ServerPatterns.SLOW_TRIGGER_PATH, LoopbackUpstream.SLOW_PATH));
+    }
+
+    private void store(PooledClient client, String id, String pattern) {
+        URI uri = URI.create(origin + "/api/patterns/" + id);
         try {
             PooledClient.Answer answer = client.send("PUT", uri, Map.of("Authorization", "Bearer " + token),
-                    ServerPatterns.served().getBytes(StandardCharsets.UTF_8));
+                    pattern.getBytes(StandardCharsets.UTF_8));
             if (answer.status() != 200 && answer.status() != 201) {
                 throw new KeywayException("storing the benchmark pattern with PUT %s answered HTTP %d: %s; the "
                         + "pattern or the plugin's node types changed, so fix ServerPatterns", uri, answer.status(),

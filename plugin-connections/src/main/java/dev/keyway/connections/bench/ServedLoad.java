@@ -60,6 +60,11 @@ final class ServedLoad {
             for (int concurrency : concurrencies()) {
                 figures.add(rates(load, served, bare, concurrency));
             }
+            LoadTarget slowServed = keyway.slowTrigger();
+            LoadTarget slowBare = new LoadTarget(FORWARDER, forwarder.slowUri(), Map.of(), ServerPatterns.ANSWER_MARK);
+            for (int concurrency : List.of(1, 8)) {
+                figures.add(nearbyService(load, slowServed, slowBare, concurrency));
+            }
             double peak = ResidentMemory.of(keyway.process()).peakMb();
             figures.add(BenchmarkFigure.of("keyway serve, peak resident memory after the load", peak, "MB", false)
                     .target("< " + (int) PEAK_TARGET_MB + " MB", peak < PEAK_TARGET_MB));
@@ -93,6 +98,21 @@ final class ServedLoad {
         } finally {
             child.stop();
         }
+    }
+
+    /**
+     * Both sides against an upstream answering in {@link LoopbackUpstream#SLOW}: what the served
+     * path's fixed cost amounts to beside a fast real API. No target: that is the figure above.
+     */
+    private BenchmarkFigure nearbyService(PooledClient load, LoadTarget served, LoadTarget bare, int concurrency) {
+        long ms = LoopbackUpstream.SLOW.toMillis();
+        context.progress("server: the same with a " + ms + " ms upstream, concurrency " + concurrency);
+        Duration time = context.perFigure();
+        Throughput.warmUp(time.dividedBy(2), 1, concurrency, () -> bare.call(load), () -> served.call(load));
+        double bareRate = Throughput.measure(time, concurrency, () -> bare.call(load));
+        double servedRate = Throughput.measure(time, concurrency, () -> served.call(load));
+        return BenchmarkFigure.of("trigger -> pattern -> " + ms + " ms upstream, concurrency " + concurrency,
+                servedRate, "exec/s", true).against(FORWARDER, bareRate);
     }
 
     /** Both sides at one concurrency, each warmed up at it first (JIT, pooled connections). */

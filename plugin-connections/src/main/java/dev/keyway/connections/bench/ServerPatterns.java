@@ -7,6 +7,9 @@ final class ServerPatterns {
     static final String SERVED_ID = "bench-served";
     /** The served pattern's trigger, below {@code /hooks}. */
     static final String TRIGGER_PATH = "/bench/served";
+    /** The same pattern against the upstream's slow path ({@link LoopbackUpstream#SLOW_PATH}). */
+    static final String SLOW_ID = "bench-served-slow";
+    static final String SLOW_TRIGGER_PATH = "/bench/served-slow";
     /**
      * In every right answer of both sides: the upstream's body has it, and so has Keyway's run
      * result, whose output is the upstream's login.
@@ -43,6 +46,11 @@ final class ServerPatterns {
 
     /** For {@code keyway serve}: an HTTP trigger and one HTTP Request with the connection picked on it. */
     static String served() {
+        return served(SERVED_ID, TRIGGER_PATH, ServerBenchmark.UPSTREAM_PATH);
+    }
+
+    /** {@link #served()} with its own id and trigger, calling {@code upstreamPath}. */
+    static String served(String id, String triggerPath, String upstreamPath) {
         return """
                 {
                   "id": "%s",
@@ -54,6 +62,6 @@ final class ServerPatterns {
                   ],
                   "outputs": { "login": { "from": "call.body.login" } }
                 }
-                """.formatted(SERVED_ID, TRIGGER_PATH, ServerBenchmark.UPSTREAM_PATH, CONNECTION_NAME);
+                """.formatted(id, triggerPath, upstreamPath, CONNECTION_NAME);
     }
 }

@@ -39,7 +39,7 @@ class ServerBenchIT {
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(took).as("a quick server bench must stay a smoke test").isLessThan(BUDGET);
         List<String> rows = run.out().lines().filter(l -> l.startsWith("server ")).toList();
-        assertThat(rows).as(run.describe()).hasSize(6).noneMatch(r -> r.contains("did not run"));
+        assertThat(rows).as(run.describe()).hasSize(8).noneMatch(r -> r.contains("did not run"));
         assertThat(row(rows, "keyway run, spawn to exit")).contains("bare JVM: java").containsPattern(RATIO)
                 .contains("< 1500 ms");
         assertThat(row(rows, "keyway run, spawn to first output line")).contains("bare JVM: java")
@@ -49,6 +49,10 @@ class ServerBenchIT {
             assertThat(row(rows, "trigger -> pattern -> upstream, no-store, " + concurrency))
                     .contains("exec/s", "bare JDK-server forwarder").containsPattern(RATIO)
                     .contains(">= 85% of the bare forwarder");
+        }
+        for (String concurrency : List.of("concurrency 1", "concurrency 8")) {
+            assertThat(row(rows, "trigger -> pattern -> 1 ms upstream, " + concurrency))
+                    .contains("exec/s", "bare JDK-server forwarder").containsPattern(RATIO);
         }
         assertThat(row(rows, "keyway serve, peak resident memory")).contains("MB", "< 300 MB");
 
@@ -61,9 +65,9 @@ class ServerBenchIT {
         assertThat(server.has("error")).as(server.toString()).isFalse();
         List<JsonNode> figures = new ArrayList<>();
         server.path("figures").forEach(figures::add);
-        assertThat(figures).hasSize(6);
+        assertThat(figures).hasSize(8);
         assertThat(figures.stream().filter(f -> f.has("baseline")))
-                .hasSize(5)
+                .hasSize(7)
                 .allSatisfy(f -> assertThat(f.path("ratio").asDouble()).isPositive());
         assertThat(figures).allSatisfy(f -> assertThat(f.path("value").asDouble()).isPositive());
     }
