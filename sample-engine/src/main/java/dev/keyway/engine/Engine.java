@@ -71,7 +71,9 @@ public final class Engine {
 
     /**
      * Runs a pattern and keeps its record: the whole redacted record, or for a no-store request
-     * only the audit line. Node failures do not throw; they are in the returned record.
+     * only the audit line. Node failures do not throw; they are in the returned record. The pattern
+     * must come from {@link #parse} or {@link #load}: their validation checked its literal values,
+     * which runs do not check again (values arriving through wires are checked on every run).
      *
      * @throws dev.keyway.engine.record.RecordStoreException if the record cannot be written
      */

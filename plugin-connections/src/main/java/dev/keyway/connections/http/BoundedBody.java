@@ -38,9 +38,9 @@ final class BoundedBody {
         if (declared >= 0 && declared <= SMALL) {
             // The common small answer with a length: one array of its size, no growing buffer.
             byte[] body = in.readNBytes((int) declared);
-            if (in.read() != -1) {
-                throw new IOException("the response body is longer than its Content-Length");
-            }
+            // One more read sees the end of the body, which is what hands the connection back to
+            // the pool for reuse (the length-delimited stream never reads past the declared length).
+            in.read();
             return body;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

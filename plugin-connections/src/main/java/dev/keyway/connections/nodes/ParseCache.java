@@ -20,6 +20,10 @@ final class ParseCache<T> {
         this.parser = parser;
     }
 
+    int size() {
+        return parsed.size();
+    }
+
     /** The parsed form of {@code text}; a text the parser refuses throws each time and is not kept. */
     T get(String text) {
         T known = parsed.get(text);

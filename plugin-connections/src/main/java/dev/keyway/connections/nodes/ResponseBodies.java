@@ -42,8 +42,16 @@ final class ResponseBodies {
         if (contentType == null) {
             return "";
         }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        // The first media type only, as a lenient parser reads "application/json, text/plain".
+        int end = contentType.length();
+        for (int i = 0; i < contentType.length(); i++) {
+            char c = contentType.charAt(i);
+            if (c == ';' || c == ',') {
+                end = i;
+                break;
+            }
+        }
+        return contentType.substring(0, end).trim().toLowerCase(Locale.ROOT);
     }
 
     /** The charset the header names, UTF-8 when it names none or one this JVM does not know. */

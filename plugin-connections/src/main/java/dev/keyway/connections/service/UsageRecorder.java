@@ -38,7 +38,9 @@ public final class UsageRecorder implements AutoCloseable {
     private final ConnectionStore store;
     private final BlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong pending = new AtomicLong();
+    /** Events accepted into the queue, and events the writer is done with (written or dropped). */
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
     private final Thread writer;
     private volatile boolean closing;
 
@@ -51,20 +53,24 @@ public final class UsageRecorder implements AutoCloseable {
 
     /** Queues an event; never blocks the caller. */
     public void record(UsageEvent event) {
-        pending.incrementAndGet();
         if (closing || !queue.offer(event)) {
-            pending.decrementAndGet();
             long count = dropped.incrementAndGet();
             if (count == 1 || count % 10_000 == 0) {
                 LOG.warn("usage trail is behind: {} connection uses not recorded so far", count);
             }
+            return;
         }
+        queued.incrementAndGet();
     }
 
-    /** Waits until everything queued so far is written; for tests and orderly shutdown. */
+    /**
+     * Waits (at most 10 s) until everything queued before the call is written; for tests and orderly
+     * shutdown. Uses queued later do not hold it up.
+     */
     public void flush() {
+        long target = queued.get();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (pending.get() > 0 && System.nanoTime() < deadline) {
+        while (handled.get() < target && System.nanoTime() < deadline) {
             LockSupport.unpark(writer);
             try {
                 Thread.sleep(1);
@@ -89,7 +95,7 @@ public final class UsageRecorder implements AutoCloseable {
             queue.drainTo(batch, BATCH);
             if (!batch.isEmpty()) {
                 write(batch);
-                pending.addAndGet(-batch.size());
+                handled.addAndGet(batch.size());
                 batch.clear();
             }
             // The beat holds between commits too, not only when idle: under load a writer that went
@@ -100,12 +106,26 @@ public final class UsageRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a batch in one transaction. If the store refuses it, the batch is halved until the
+     * refused events stand alone: one bad event (a connection deleted meanwhile is fine, but say a
+     * value too long for its column) must not cost the thousands of uses queued beside it.
+     */
     private void write(List<UsageEvent> batch) {
         try {
             store.recordUsage(batch);
         } catch (RuntimeException e) {
-            // A connection deleted meanwhile, or the store closing: the trail is best effort.
-            LOG.warn("could not record {} connection uses: {}", batch.size(), e.getMessage());
+            if (batch.size() > 1) {
+                int half = batch.size() / 2;
+                write(batch.subList(0, half));
+                write(batch.subList(half, batch.size()));
+                return;
+            }
+            long count = dropped.incrementAndGet();
+            if (count == 1 || count % 10_000 == 0) {
+                LOG.warn("could not record a use of connection {} ({} uses not recorded so far): {}",
+                        batch.get(0).connectionId(), count, e.getMessage());
+            }
         }
     }
 
@@ -125,7 +145,7 @@ public final class UsageRecorder implements AutoCloseable {
             queue.drainTo(late);
             if (!late.isEmpty()) {
                 write(late);
-                pending.addAndGet(-late.size());
+                handled.addAndGet(late.size());
             }
         }
     }

@@ -43,6 +43,7 @@ class ParseCacheTest {
         });
         for (int i = 0; i < ParseCache.LIMIT * 3; i++) {
             assertThat(cache.get("x".repeat(i % 50) + i)).isEqualTo((i % 50) + String.valueOf(i).length());
+            assertThat(cache.size()).isLessThanOrEqualTo(ParseCache.LIMIT);
         }
         assertThat(parses).hasValue(ParseCache.LIMIT * 3);
         cache.get("again");

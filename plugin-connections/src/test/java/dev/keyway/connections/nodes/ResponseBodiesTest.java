@@ -32,6 +32,7 @@ class ResponseBodiesTest {
                 .isEqualTo("caf\u00e9");
         assertThat(ResponseBodies.decode(bytes("caf\u00e9"), "text/plain; charset=no-such-charset")).isEqualTo("caf\u00e9");
         assertThat(ResponseBodies.decode(bytes("{}"), "text/json-ish")).isEqualTo("{}");
+        assertThat(ResponseBodies.decode(bytes("[1]"), "application/json, text/plain")).isEqualTo(List.of(1));
     }
 
     private static byte[] bytes(String text) {

@@ -83,4 +83,49 @@ class UsageRecorderTest {
         assertThat(store.usage(connection.id(), ALICE, 10)).extracting(UsageEvent::executionId).contains("ex-2");
         recorder.close();
     }
+
+    @Test
+    void aBacklogLargerThanOneBatchIsWrittenWhole() {
+        UsageRecorder recorder = new UsageRecorder(store);
+        Instant at = Instant.parse("2026-11-22T10:00:00Z");
+        int uses = UsageRecorder.BATCH * 2 + 17;
+        for (int i = 0; i < uses; i++) {
+            recorder.record(new UsageEvent(connection.id(), "ex-" + i, "call", null, at.plusMillis(i), "ok"));
+        }
+        recorder.flush();
+        assertThat(store.usage(connection.id(), ALICE, uses + 10)).hasSize(uses);
+        recorder.close();
+        assertThat(recorder.dropped()).isZero();
+    }
+
+    @Test
+    void lastUsedIsEachConnectionsLatestUseWhateverTheOrderInTheBatch() {
+        Connection other = store.create(ALICE, NewConnection.builder("slack", ConnectionType.API_KEY, "development",
+                Credentials.of("api-key", Secret.of("xoxb-other"))).displayName("Other").build());
+        Instant at = Instant.parse("2026-11-22T10:00:00Z");
+        store.recordUsage(java.util.List.of(
+                new UsageEvent(connection.id(), "ex-1", "call", null, at.plusSeconds(30), "ok"),
+                new UsageEvent(other.id(), "ex-2", "call", null, at.plusSeconds(5), "ok"),
+                new UsageEvent(connection.id(), "ex-3", "call", null, at.plusSeconds(10), "ok"),
+                new UsageEvent(other.id(), "ex-4", "call", null, at.plusSeconds(50), "ok")));
+
+        assertThat(store.get(connection.id(), ALICE).orElseThrow().lastUsedAt()).isEqualTo(at.plusSeconds(30));
+        assertThat(store.get(other.id(), ALICE).orElseThrow().lastUsedAt()).isEqualTo(at.plusSeconds(50));
+    }
+
+    @Test
+    void oneUseTheStoreRefusesCostsOnlyItselfNotItsBatch() {
+        UsageRecorder recorder = new UsageRecorder(store);
+        Instant at = Instant.parse("2026-11-22T10:00:00Z");
+        for (int i = 0; i < 1000; i++) {
+            // The node_id column holds 200 characters: this one use cannot be stored.
+            String node = i == 417 ? "n".repeat(5000) : "call";
+            recorder.record(new UsageEvent(connection.id(), "ex-" + i, node, null, at.plusMillis(i), "ok"));
+        }
+        recorder.flush();
+        assertThat(store.usage(connection.id(), ALICE, 2000)).hasSize(999)
+                .extracting(UsageEvent::executionId).doesNotContain("ex-417");
+        recorder.close();
+        assertThat(recorder.dropped()).isEqualTo(1);
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * A request to run a validated pattern once.
  *
- * @param pattern     what to run
+ * @param pattern     what to run, as validated by the engine's parse or load
  * @param principal   who runs it
  * @param environment e.g. {@code development}
  * @param trigger     the trigger payload as JDK values; the pattern's credential fields become secrets

@@ -17,7 +17,9 @@ import java.util.Objects;
  * closing the file for every line cost more than the write itself. Every {@link #CHECK_EVERY} the
  * file at the path is checked to still be the one held open, so a trail moved aside by log rotation
  * gets a fresh file (lines written in between land in the moved one, as with any logger), and a
- * deleted one is created again. Thread-safe.
+ * deleted one is created again; lines written between a deletion and the next check go with the
+ * deleted file. Where the file system gives no file key to compare, the file is reopened at every
+ * check instead. Thread-safe.
  */
 final class AuditFile implements AutoCloseable {
 
@@ -64,7 +66,7 @@ final class AuditFile implements AutoCloseable {
         if (channel != null && now - checkedAt < checkEveryNanos) {
             return channel;
         }
-        if (channel != null && Objects.equals(keyAtPath(), openedKey)) {
+        if (channel != null && openedKey != null && Objects.equals(keyAtPath(), openedKey)) {
             checkedAt = now;
             return channel;
         }
@@ -84,25 +86,30 @@ final class AuditFile implements AutoCloseable {
         }
     }
 
-    /** The entry as one JSON line; written by hand since this runs once per execution. */
+    /**
+     * The entry as one JSON line, null fields left out as the engine's JSON leaves them out; written
+     * by hand since this runs once per execution.
+     */
     static String line(AuditEntry entry) {
-        StringBuilder out = new StringBuilder(160);
-        out.append('{');
-        field(out, "id", entry.id()).append(',');
-        field(out, "patternId", entry.patternId()).append(',');
-        field(out, "user", entry.user()).append(',');
-        field(out, "workspace", entry.workspace()).append(',');
-        field(out, "status", entry.status() == null ? null : entry.status().id()).append(',');
+        StringBuilder out = new StringBuilder(160).append('{');
+        field(out, "id", entry.id());
+        field(out, "patternId", entry.patternId());
+        field(out, "user", entry.user());
+        field(out, "workspace", entry.workspace());
+        field(out, "status", entry.status() == null ? null : entry.status().id());
         field(out, "at", entry.at() == null ? null : IsoInstants.format(entry.at()));
         return out.append("}\n").toString();
     }
 
-    private static StringBuilder field(StringBuilder out, String name, String value) {
-        out.append('"').append(name).append("\":");
+    private static void field(StringBuilder out, String name, String value) {
         if (value == null) {
-            return out.append("null");
+            return;
         }
-        return out.append('"').append(plain(value) ? value : JsonEscapes.escape(value, false, false, true)).append('"');
+        if (out.length() > 1) {
+            out.append(',');
+        }
+        out.append('"').append(name).append("\":\"")
+                .append(plain(value) ? value : JsonEscapes.escape(value, false, false, true)).append('"');
     }
 
     /** Ids, names and times rarely hold anything JSON escapes. */

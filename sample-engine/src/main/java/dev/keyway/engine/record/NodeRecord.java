@@ -9,10 +9,11 @@ import java.util.Map;
  *
  * @param startedAt  null for skipped nodes
  * @param durationMs null for skipped nodes
- * @param inputs     resolved inputs (and properties) the node saw, null when it never ran
- * @param outputs    what it produced, null unless it succeeded
+ * @param inputs     resolved inputs (and properties) the node saw, null when it never ran or the
+ *                   execution was no-store
+ * @param outputs    what it produced, null unless it succeeded (and always null when no-store)
  * @param error      why it failed, null unless it failed
- * @param logs       what it logged
+ * @param logs       what it logged; empty when no-store
  */
 public record NodeRecord(
         String id,

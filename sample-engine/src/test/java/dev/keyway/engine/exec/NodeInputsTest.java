@@ -78,8 +78,19 @@ class NodeInputsTest {
         NodeInputs.prepare(node, spec, resolver, secrets);
         assertThat(checked).containsExactly("ann"); // literal and default were checked when validated
 
-        NodeDef tooLong = new NodeDef("n", "test.checked", Map.of(), Map.of("code", Wire.to("trigger.long")), null);
+        NodeSpec objects = NodeSpec.builder("test.objects")
+                .input(FieldSpec.builder("headers").type(ValueType.OBJECT).validator(value -> ((Map<?, ?>) value)
+                        .values().stream().allMatch(v -> String.valueOf(v).length() <= 3) ? java.util.Optional.empty()
+                        : java.util.Optional.of("must hold values of at most 3 characters")).build())
+                .build();
+        NodeDef mixed = new NodeDef("n", "test.objects", Map.of(),
+                Map.of("headers", Map.of("Accept", "json", "X-Code", Wire.to("trigger.long"))), null);
         WireResolver longer = new WireResolver(Map.of("long", "abcdef"), id -> null);
+        assertThatThrownBy(() -> NodeInputs.prepare(mixed, objects, longer, secrets))
+                .as("a literal object holding a wire is checked once the wire is resolved")
+                .hasMessageContaining("Input 'headers' of node 'n' must hold values of at most 3 characters");
+
+        NodeDef tooLong = new NodeDef("n", "test.checked", Map.of(), Map.of("code", Wire.to("trigger.long")), null);
         assertThatThrownBy(() -> NodeInputs.prepare(tooLong, spec, longer, secrets))
                 .isInstanceOfSatisfying(NodeException.class, e -> assertThat(e.code()).isEqualTo("invalid_input"))
                 .hasMessageContaining("Input 'code' of node 'n' must be at most 3 characters");

@@ -34,8 +34,8 @@ class AuditFileTest {
         Map<String, Object> parsed = new ObjectMapper().readValue(AuditFile.line(odd), Map.class);
 
         assertThat(parsed).containsEntry("id", "ex-1").containsEntry("patternId", odd.patternId())
-                .containsEntry("user", "bob").containsEntry("workspace", null).containsEntry("status", "failed")
-                .containsEntry("at", "2026-03-04T05:06:07.089Z").hasSize(6);
+                .containsEntry("user", "bob").containsEntry("status", "failed")
+                .containsEntry("at", "2026-03-04T05:06:07.089Z").doesNotContainKey("workspace").hasSize(5);
         assertThat(AuditFile.line(odd)).endsWith("}\n").doesNotContain("\n\t").hasLineCount(1);
     }
 
@@ -70,14 +70,29 @@ class AuditFileTest {
     @Test
     void betweenChecksLinesGoToTheFileHeldOpenAndTheNextCheckSwitches() throws Exception {
         Path file = folder.resolve("audit.jsonl");
-        try (AuditFile audit = new AuditFile(file, java.time.Duration.ofMillis(50))) {
+        try (AuditFile audit = new AuditFile(file, java.time.Duration.ofMinutes(10))) {
             audit.append(entry("ex-1"));
             Files.move(file, folder.resolve("audit.jsonl.1"));
-            Thread.sleep(120);
-            audit.append(entry("ex-2"));
+            audit.append(entry("ex-2")); // inside the window: still the file held open
         }
-        assertThat(Files.readAllLines(folder.resolve("audit.jsonl.1"))).singleElement().asString().contains("ex-1");
-        assertThat(Files.readAllLines(file)).singleElement().asString().contains("ex-2");
+        try (AuditFile audit = new AuditFile(file, java.time.Duration.ofMillis(50))) {
+            audit.append(entry("ex-3"));
+            Files.move(file, folder.resolve("audit.jsonl.2"));
+            Thread.sleep(120);
+            audit.append(entry("ex-4")); // past the window: checked, and a new file
+        }
+        assertThat(Files.readAllLines(folder.resolve("audit.jsonl.1"))).hasSize(2)
+                .satisfiesExactly(l -> assertThat(l).contains("ex-1"), l -> assertThat(l).contains("ex-2"));
+        assertThat(Files.readAllLines(folder.resolve("audit.jsonl.2"))).singleElement().asString().contains("ex-3");
+        assertThat(Files.readAllLines(file)).singleElement().asString().contains("ex-4");
+    }
+
+    @Test
+    void theEnginesAuditLineIsTheSameJsonAsBefore() throws Exception {
+        AuditEntry entry = new AuditEntry("ex-9", "p", "alice", null, ExecutionStatus.SUCCEEDED,
+                Instant.parse("2026-01-01T00:00:00.5Z"));
+        assertThat(AuditFile.line(entry)).isEqualTo(dev.keyway.engine.json.EngineJson.write(entry) + "\n");
+        assertThat(AuditFile.line(entry("ex-8"))).isEqualTo(dev.keyway.engine.json.EngineJson.write(entry("ex-8")) + "\n");
     }
 
     @Test

@@ -72,4 +72,17 @@ class RedactorTest {
         assertThat(Redactor.empty().scrub("plain")).isEqualTo("plain");
         assertThat(Redactor.empty().redact(List.of("a", 1))).isEqualTo(List.of("a", 1));
     }
+
+    @Test
+    void textExactlyAsLongAsTheShortestSecretIsStillScrubbed() {
+        Redactor two = Redactor.empty().with("abcd").with("a-much-longer-secret");
+        assertThat(two.scrub("abcd")).isEqualTo(Secret.MASK);
+        assertThat(two.scrub("xabcd")).isEqualTo("x" + Secret.MASK);
+        assertThat(two.scrub("abc")).isEqualTo("abc");
+        // Each form of every secret is at least as long as the secret, so none hides in shorter text.
+        for (String plaintext : List.of("abcd", CANARY, "é€𝄞a", "a b+c")) {
+            assertThat(Redactor.variantsOf(plaintext)).allSatisfy(v -> assertThat(v.length())
+                    .as(v).isGreaterThanOrEqualTo(plaintext.length()));
+        }
+    }
 }

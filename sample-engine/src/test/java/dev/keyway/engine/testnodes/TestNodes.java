@@ -153,6 +153,7 @@ public final class TestNodes {
                 .property(FieldSpec.builder("apiKey").sensitive().allowedValues("k1", "k2").build())
                 .input(FieldSpec.builder("headers").type(ValueType.OBJECT).build())
                 .input(FieldSpec.builder("count").type(ValueType.INTEGER).build())
+                .input(FieldSpec.builder("level").allowedValues("low", "high").build())
                 .input(FieldSpec.builder("token").type(ValueType.SECRET).build())
                 .output(FieldSpec.builder("body").type(ValueType.ANY).build())
                 .output(FieldSpec.builder("status").type(ValueType.INTEGER).build()).build(),

@@ -169,7 +169,7 @@ class PatternCheckerTest {
                 {"id": "l", "name": "l", "nodes": [
                   {"id": "n", "type": "test.config",
                    "properties": {"url": "http://plain", "method": "PUT", "retries": 9, "apiKey": "sk-live-123"},
-                   "inputs": {"count": "x", "headers": {"a": {"from": "trigger.h"}}}}
+                   "inputs": {"count": "x", "level": "medium", "headers": {"a": {"from": "trigger.h"}}}}
                 ]}
                 """);
 
@@ -178,8 +178,10 @@ class PatternCheckerTest {
         assertThat(at(problems, "/nodes/0/properties/retries").message()).contains("between 0 and 5");
         assertThat(at(problems, "/nodes/0/properties/apiKey").message()).contains("must be one of");
         assertThat(at(problems, "/nodes/0/inputs/count").message()).contains("must be of type integer");
+        // Literal inputs are checked here, once: the engine does not check them again on every run.
+        assertThat(at(problems, "/nodes/0/inputs/level").message()).contains("must be one of low, high");
         assertThat(problems).allSatisfy(p -> assertThat(p.message()).doesNotContain("sk-live-123"));
-        assertThat(problems).hasSize(5);
+        assertThat(problems).hasSize(6);
     }
 
     @Test
