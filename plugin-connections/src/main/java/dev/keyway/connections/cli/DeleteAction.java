@@ -2,9 +2,12 @@ package dev.keyway.connections.cli;
 
 import dev.keyway.api.KeywayException;
 import dev.keyway.api.support.UsageException;
+import dev.keyway.connections.ConnectionType;
+import dev.keyway.connections.oauth.TokenRevoker;
 import dev.keyway.connections.store.Connection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +35,8 @@ final class DeleteAction implements Action {
                 Usage: keyway connections delete ID [--yes]
 
                 Deletes a connection you own, its stored credentials and the environment secrets seeded
-                from it. Patterns that use it fail at their next run until they get another connection.
+                from it; an OAuth connection's tokens are revoked at the provider first. Patterns that
+                use it fail at their next run until they get another connection.
                 Asks you to type the id to confirm; without a terminal, --yes is required.
 
                 Options:
@@ -50,13 +54,26 @@ final class DeleteAction implements Action {
         if (!invocation.args().flag("yes")) {
             confirm(invocation, connection);
         }
+        // As the REST delete does: OAuth tokens are revoked at the provider first (RFC 7009), so a deleted
+        // connection leaves no live token behind; a failed revocation is reported and never blocks.
+        TokenRevoker.Outcome revocation = connection.type() == ConnectionType.OAUTH
+                ? invocation.runtime().get().oauth().revoker().revoke(connection, invocation.principal()) : null;
         if (!invocation.connections().store().delete(id, invocation.principal())) {
             throw invocation.notFound(id);
         }
         if (invocation.json()) {
-            invocation.out().println(Json.write(Map.of("id", id, "deleted", true)));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id", id);
+            answer.put("deleted", true);
+            if (revocation != null) {
+                answer.put("revocation", revocation.view());
+            }
+            invocation.out().println(Json.write(answer));
         } else {
             invocation.out().printf("Deleted %s (%s \"%s\").%n", id, connection.provider(), connection.displayName());
+            if (revocation != null) {
+                invocation.out().printf("Token revocation: %s: %s.%n", revocation.state(), revocation.message());
+            }
         }
         return Invocation.OK;
     }

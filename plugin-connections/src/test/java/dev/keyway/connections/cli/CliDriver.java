@@ -13,12 +13,12 @@ import java.util.function.BooleanSupplier;
  * Runs the plugin's commands the way the host does: exceptions become exit codes (2 for usage,
  * 1 for other Keyway errors) and their messages go to stderr. Every run is kept, for leak sweeps.
  */
-final class CliDriver {
+public final class CliDriver {
 
     static final Principal ALICE = new Principal("alice", "acme");
 
     /** One finished run. */
-    record Run(int exit, String out, String err, List<String> prompts) {
+    public record Run(int exit, String out, String err, List<String> prompts) {
         String all() {
             return out + "\n" + err;
         }
@@ -32,7 +32,7 @@ final class CliDriver {
     private String stdin = "";
     private BooleanSupplier interactive = () -> false;
 
-    CliDriver(ConnectionsRuntime runtime) {
+    public CliDriver(ConnectionsRuntime runtime) {
         this.runtime = runtime;
     }
 
@@ -46,7 +46,7 @@ final class CliDriver {
         return this;
     }
 
-    CliDriver json(boolean on) {
+    public CliDriver json(boolean on) {
         this.json = on;
         return this;
     }
@@ -62,7 +62,7 @@ final class CliDriver {
         return this;
     }
 
-    Run connections(String... args) {
+    public Run connections(String... args) {
         return run(new ConnectionsCommand(() -> runtime, interactive), args);
     }
 

@@ -26,6 +26,42 @@ class RevocationTest extends OAuthTestCase {
         bench.assertNoCanaryLeaked();
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    @Test
+    void deletingWithTheCliRevokesTheTokensToo() {
+        Connection connection = bench.connect();
+
+        var deleted = new dev.keyway.connections.cli.CliDriver(bench.engine().runtime).json(true)
+                .connections("delete", connection.id(), "--yes");
+
+        assertThat(deleted.exit()).as(deleted.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode answer = readJson(deleted.out());
+        assertThat(answer.path("id").asText()).isEqualTo(connection.id());
+        assertThat(answer.path("deleted").asBoolean()).isTrue();
+        assertThat(answer.at("/revocation/state").asText()).isEqualTo("revoked");
+        assertThat(bench.server.revocationHints).containsExactly("refresh_token", "access_token");
+        assertThat(bench.connections()).isEmpty();
+        CanarySweep.assertAbsent(CanarySweep.all(bench.server), "CLI output", deleted.out() + deleted.err());
+        bench.assertNoCanaryLeaked();
+
+        Connection down = bench.connect();
+        bench.server.revocationDown = true;
+        var text = new dev.keyway.connections.cli.CliDriver(bench.engine().runtime)
+                .connections("delete", down.id(), "--yes");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Deleted " + down.id(), "Token revocation: failed", "deleted anyway");
+        assertThat(bench.connections()).isEmpty();
+        CanarySweep.assertAbsent(CanarySweep.all(bench.server), "CLI output", text.out() + text.err());
+        bench.assertNoCanaryLeaked();
+    }
+
     @Test
     void aProviderThatIsDownDoesNotBlockTheDeleteAndTheFailureIsReported() {
         Connection connection = bench.connect();
