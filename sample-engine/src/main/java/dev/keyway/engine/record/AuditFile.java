@@ -97,7 +97,7 @@ final class AuditFile implements AutoCloseable {
         field(out, "user", entry.user());
         field(out, "workspace", entry.workspace());
         field(out, "status", entry.status() == null ? null : entry.status().id());
-        field(out, "at", entry.at() == null ? null : IsoInstants.format(entry.at()));
+        field(out, "at", entry.at() == null ? null : UtcText.iso(entry.at()));
         return out.append("}\n").toString();
     }
 

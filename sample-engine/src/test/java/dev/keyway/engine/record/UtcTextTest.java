@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class IsoInstantsTest {
+class UtcTextTest {
 
     @Test
     void writesWhatInstantToStringWrites() {
@@ -15,7 +15,7 @@ class IsoInstantsTest {
                 "9999-12-31T23:59:59.999999999Z", "2028-02-29T12:00:00.100Z", "-0001-01-01T00:00:00Z",
                 "+10000-01-01T00:00:00Z"}) {
             Instant instant = Instant.parse(text);
-            assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+            assertThat(UtcText.iso(instant)).isEqualTo(instant.toString());
         }
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < 20_000; i++) {
@@ -27,7 +27,7 @@ class IsoInstantsTest {
                 default -> random.nextInt(1_000_000_000);
             };
             Instant instant = Instant.ofEpochSecond(seconds, nano);
-            assertThat(IsoInstants.format(instant)).as("%d.%09d", seconds, nano).isEqualTo(instant.toString());
+            assertThat(UtcText.iso(instant)).as("%d.%09d", seconds, nano).isEqualTo(instant.toString());
         }
     }
 }
